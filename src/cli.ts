@@ -1,0 +1,254 @@
+// The whole command table. Each action imports its command lazily, so `salesctl due` never loads the
+// prompt, CSV or calendar libraries. Names and flags are the contract in shared/DESIGN.md.
+import { Command, Option } from 'commander';
+import type { Context } from './context.js';
+import type { Result } from './render/result.js';
+import { CHANNELS, COMMITMENT_KINDS, OUTCOMES, POSTMORTEM_OUTCOMES, PURPOSES, ROOT_CAUSE_NAMES } from './core/vocab.js';
+
+/** Runs one command: its context, positional arguments and flags in, a Result out. */
+export type Runner = (ctx: Context, args: string[], flags: Record<string, any>) => Promise<Result | void>;
+/** Called by every action with what it needs to build the context and print the result. */
+export type Dispatch = (command: Command, args: string[], load: () => Promise<Runner>) => Promise<void>;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  done (an empty list is not an error)
+  1  failure (a damaged or unwritable database file, an internal error)
+  2  bad usage or bad input (nothing was changed)
+  3  not found, or a name that matches several deals
+  4  refused: the database is newer than this salesctl, or busy past the timeout
+
+Environment:
+  SALESCTL_DB   the database file (default: the user data folder)
+  SALESCTL_NOW  an ISO 8601 instant that replaces the clock
+  TZ            your local time zone
+  NO_COLOR      turn colour off`;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Builds the program; `dispatch` runs each action (main.ts builds the context and prints). */
+export function buildProgram(dispatch: Dispatch, version: string): Command {
+  const program = new Command('salesctl')
+    .description('Follow-ups and commitments for solo salespeople: every step ends with a commitment for the next.')
+    .version(version, '-V, --version')
+    .option('--db <file>', 'the database file (default: $SALESCTL_DB, else the user data folder)')
+    .option('--no-color', 'no colour in the output')
+    .option('--debug', 'show stack traces for internal errors')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_CODES_HELP);
+  program.exitOverride();
+
+  const json = (cmd: Command) => cmd.option('--json', 'print one JSON document');
+  const listing = (cmd: Command) => json(cmd).option('--csv', 'print CSV with a header row');
+  const act = (cmd: Command, load: () => Promise<Runner>) =>
+    cmd.action(async (...params: unknown[]) => {
+      const self = params[params.length - 1] as Command;
+      const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? [p.join(' ')] : p === undefined ? [] : [String(p)]));
+      await dispatch(self, args, load);
+    });
+
+  act(
+    json(
+      program
+        .command('add')
+        .description('add a prospect (or reuse one of the same name and company) and a deal')
+        .argument('<prospect>', "the prospect's name")
+        .option('--company <name>', 'their company')
+        .option('--deal <title>', 'what the deal is (default: the company, else the prospect)')
+        .option('--value <amount>', 'the deal value, e.g. 1500, 1500.50, 15k')
+        .option('--currency <code>', 'ISO 4217 currency (default: $SALESCTL_CURRENCY, else USD)')
+        .option('--email <address>')
+        .option('--phone <number>')
+        .option('--role <role>', 'their role')
+        .option('--decision-maker', 'they decide the purchase')
+        .option('--no-decision-maker', 'they do not decide the purchase')
+        .option('--segment <segment>', 'their customer segment')
+        .option('--tz <zone>', 'their IANA time zone, e.g. Asia/Jakarta')
+        .option('--best-time <HH:MM-HH:MM>', 'when they are best reached, in their zone')
+        .addOption(new Option('--channel <channel>', 'their preferred channel').choices(CHANNELS))
+        .option('--stage <stage>', 'the deal stage')
+        .option('--note <text>', 'a note on the prospect'),
+    ),
+    async () => (await import('./commands/add.js')).run,
+  );
+
+  const commit = json(
+    program
+      .command('commit')
+      .description('record a commitment the prospect gave; `commit kept|broken <id>` resolves one')
+      .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
+      .argument('<kind>', `the kind of commitment: ${COMMITMENT_KINDS.join(', ')}`)
+      .argument('[what...]', 'what was promised')
+      .option('--from <person>', 'who gave it (default: the prospect)')
+      .option('--by <when>', 'the promised date (a firm commitment needs one)')
+      .addOption(new Option('--payment <form>', 'payment form: dp (down payment) or full').choices(['dp', 'full']))
+      .option('--supersede', 'mark the pending commitments of the deal as superseded by this one')
+      .enablePositionalOptions(),
+  );
+  act(commit, async () => (await import('./commands/commit.js')).record);
+  for (const outcome of ['kept', 'broken'] as const) {
+    act(
+      json(
+        commit
+          .command(outcome)
+          .description(`mark a commitment as ${outcome}`)
+          .argument('<commitment-id>')
+          .option('--note <text>', 'what happened'),
+      ),
+      async () => (await import('./commands/commit.js'))[outcome],
+    );
+  }
+
+  const followup = json(
+    program
+      .command('followup')
+      .description('schedule a follow-up; `followup done|reschedule|cancel <id>` completes, moves or cancels one')
+      .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
+      .option('--at <when>', "when: 2026-12-01 14:30, 'tomorrow 10am', 'next tuesday', +2w")
+      .addOption(new Option('--channel <channel>', 'how (default: the prospect\'s preferred channel, else call)').choices(CHANNELS))
+      .addOption(new Option('--purpose <purpose>', 'why (default: follow-up)').choices(PURPOSES))
+      .option('--closure', 'a closure call: a time agreed with the prospect to bring closure (implies --agreed)')
+      .option('--agreed', 'the time was agreed with the prospect')
+      .option('--note <text>', 'a note')
+      .enablePositionalOptions(),
+  );
+  act(followup, async () => (await import('./commands/followup.js')).schedule);
+  act(
+    json(
+      followup
+        .command('done')
+        .description('complete a follow-up with its outcome, and schedule the next step')
+        .argument('<followup-id>')
+        .addOption(new Option('--outcome <outcome>', 'what happened').choices(OUTCOMES))
+        .option('--next <when>', 'schedule the next follow-up on the deal')
+        .addOption(new Option('--next-channel <channel>', 'channel of the next follow-up').choices(CHANNELS))
+        .addOption(new Option('--next-purpose <purpose>', 'purpose of the next follow-up').choices(PURPOSES))
+        .option('--note <text>', 'what was said'),
+    ),
+    async () => (await import('./commands/followup.js')).done,
+  );
+  act(
+    json(followup.command('reschedule').description('move a scheduled follow-up').argument('<followup-id>').option('--at <when>', 'the new time')),
+    async () => (await import('./commands/followup.js')).reschedule,
+  );
+  act(
+    json(followup.command('cancel').description('cancel a scheduled follow-up').argument('<followup-id>')),
+    async () => (await import('./commands/followup.js')).cancel,
+  );
+
+  act(
+    listing(
+      program
+        .command('due')
+        .description("the morning table: overdue, then today's follow-ups and closure calls; then deals with no next step")
+        .option('--until <when>', 'show follow-ups due up to this time (default: the end of today)'),
+    ),
+    async () => (await import('./commands/due.js')).run,
+  );
+
+  const postmortem = json(
+    program
+      .command('postmortem')
+      .description('reflect on a lost, won or stalled deal; `postmortem report` shows the causes that repeat')
+      .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
+      .addOption(new Option('--outcome <outcome>', 'how the deal ended (default: from its status)').choices(POSTMORTEM_OUTCOMES))
+      .option('--what <text>', 'what happened')
+      .option('--assumption <text>', 'the assumption that failed')
+      .addOption(new Option('--cause <cause>', 'a root cause (repeatable)').choices(ROOT_CAUSE_NAMES).argParser(collect))
+      .option('--reviewer <person>', 'who you reviewed it with (repeatable)', collect)
+      .option('--feedback <text>', 'what the prospect said')
+      .option('--lesson <text>', 'the lesson: the new method next time')
+      .enablePositionalOptions(),
+  );
+  act(postmortem, async () => (await import('./commands/postmortem.js')).record);
+  act(
+    listing(postmortem.command('report').description('root causes counted across post-mortems, and the lessons')),
+    async () => (await import('./commands/postmortem.js')).report,
+  );
+
+  act(
+    listing(
+      program
+        .command('list')
+        .description('the deals (open ones unless --status says otherwise)')
+        .option('--status <status>', 'open, won, lost, not-now or all (comma-separated for several)', 'open')
+        .option('--search <text>', 'only deals whose prospect, company or title contains this'),
+    ),
+    async () => (await import('./commands/list.js')).run,
+  );
+  act(
+    json(program.command('show').description("one deal's prospect, commitments, follow-ups, post-mortems and timeline").argument('<deal>')),
+    async () => (await import('./commands/show.js')).run,
+  );
+  act(
+    json(
+      program
+        .command('log')
+        .description("write a line in the deal's journal")
+        .argument('<deal>')
+        .argument('<text...>', 'what happened')
+        .option('--tag <tag>', 'a tag (repeatable)', collect),
+    ),
+    async () => (await import('./commands/log.js')).run,
+  );
+  act(
+    json(
+      program
+        .command('close')
+        .description('close a deal as won, lost or not-now ("no" means "not now": --revisit schedules the nurture follow-up)')
+        .argument('<deal>')
+        .argument('<status>', 'won, lost or not-now')
+        .option('--revisit <when>', 'with not-now: when the prospect agreed to be contacted again')
+        .option('--reason <text>', 'why it was lost or put off'),
+    ),
+    async () => (await import('./commands/close.js')).run,
+  );
+  act(
+    listing(program.command('forecast').description('the forecast: open deals whose latest commitment is a pending firm one, totalled per currency')),
+    async () => (await import('./commands/forecast.js')).run,
+  );
+  const stats = program.command('stats').description('what your history says');
+  act(
+    listing(
+      stats
+        .command('reach')
+        .description('completed follow-ups: attempts and reached, per channel and hour of day in the prospect\'s zone')
+        .option('--prospect <name>', 'only this prospect'),
+    ),
+    async () => (await import('./commands/stats.js')).reach,
+  );
+
+  act(
+    json(
+      program
+        .command('export')
+        .description('export deals, prospects, commitments, followups, postmortems, journal or all')
+        .argument('<what>', 'deals, prospects, commitments, followups, postmortems, journal or all')
+        .addOption(new Option('--format <format>', 'csv, json or ics (followups only)').choices(['csv', 'json', 'ics']).default('csv'))
+        .option('--out <file>', 'write to this file instead of stdout'),
+    ),
+    async () => (await import('./commands/export.js')).run,
+  );
+  act(
+    json(
+      program
+        .command('import')
+        .description('import prospects and deals from a CSV file, or restore an `export all` JSON dump')
+        .argument('<file>')
+        .option('--map <mapping>', "map a column: 'Column Header=field' (repeatable)", collect)
+        .option('--currency <code>', 'currency of amounts without one')
+        .option('--dry-run', 'report what would be created; write nothing'),
+    ),
+    async () => (await import('./commands/import.js')).run,
+  );
+  act(
+    json(program.command('backup').description('a consistent copy of the database, safe while it is in use').argument('<file>')),
+    async () => (await import('./commands/backup.js')).run,
+  );
+  act(
+    json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions')),
+    async () => (await import('./commands/doctor.js')).run,
+  );
+
+  return program;
+}

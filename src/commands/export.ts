@@ -1,0 +1,3 @@
+// PLACEHOLDER: replaced by the real command.
+import { FailureError } from '../errors.js';
+export async function run(): Promise<never> { throw new FailureError('export is not built yet'); }

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+
+/** Somewhere text goes: process.stdout/stderr, or a buffer in tests. */
+export interface Sink {
+  write(text: string): unknown;
+}
+
+/** Everything a command needs from the outside world, injected so tests can fix it. */
+export interface Context {
+  /** The current instant ($SALESCTL_NOW or the clock). */
+  now: Date;
+  /** The local IANA zone (TZ). */
+  zone: string;
+  stdout: Sink;
+  stderr: Sink;
+  /** stdout is a terminal: tables, relative times. */
+  isTTY: boolean;
+  /** stdin and stdout are terminals: prompts are allowed. */
+  interactive: boolean;
+  /** Colour is wanted (terminal, no NO_COLOR, no --no-color). */
+  color: boolean;
+  debug: boolean;
+  /** The database file, or ':memory:'. */
+  dbPath: string;
+  /** The open database; opened (and migrated) on first use. */
+  db(): Database;
+  /** Environment, for the few commands that read it ($SALESCTL_CURRENCY). */
+  env: Record<string, string | undefined>;
+}
+
+/** A warning on stderr: something the user may want to fix, never data. */
+export function warn(ctx: Context, message: string): void {
+  ctx.stderr.write(`warning: ${message}\n`);
+}
+
+/** A hint on stderr: the next thing a salesperson might do. */
+export function hint(ctx: Context, message: string): void {
+  ctx.stderr.write(`hint: ${message}\n`);
+}

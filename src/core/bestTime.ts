@@ -1,0 +1,39 @@
+// The prospect's best time to be reached: a window of wall-clock time in their own zone.
+import { UsageError } from '../errors.js';
+import { localTime } from './time.js';
+
+/** A daily window in the prospect's zone, as 'HH:MM' strings (start inclusive, end exclusive). */
+export interface BestTime {
+  start: string;
+  end: string;
+}
+
+const WINDOW = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/;
+
+/** Reads 'HH:MM-HH:MM' (an en dash works too); the end must come after the start. */
+export function parseBestTime(text: string): BestTime {
+  const match = WINDOW.exec(text.trim());
+  const refuse = (why: string) => new UsageError(`cannot read the best time '${text}' for --best-time: ${why}`);
+  if (!match) throw refuse('write it as HH:MM-HH:MM in the prospect\'s zone, e.g. 10:00-12:00');
+  const [h1, m1, h2, m2] = match.slice(1).map(Number) as [number, number, number, number];
+  if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 !== 0)) throw refuse('hours go from 00 to 23, minutes from 00 to 59');
+  const start = `${pad(h1)}:${pad(m1)}`;
+  const end = `${pad(h2)}:${pad(m2)}`;
+  if (end <= start) throw refuse('the end must come after the start, e.g. 10:00-12:00');
+  return { start, end };
+}
+
+/** True when `instant` falls inside the window, read in `zone`. */
+export function withinBestTime(instant: Date, window: BestTime, zone: string): boolean {
+  const time = localTime(instant, zone);
+  return time >= window.start && time < window.end;
+}
+
+/** '10:00-12:00'. */
+export function formatBestTime(window: BestTime): string {
+  return `${window.start}-${window.end}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

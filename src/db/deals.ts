@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3';
+import { AmbiguousError, NotFoundError } from '../errors.js';
+import type { DealStatus } from '../core/vocab.js';
+
+/** A deal with the names it is known by. */
+export interface DealRow {
+  id: number;
+  prospect_id: number;
+  title: string;
+  value_minor: number | null;
+  currency: string | null;
+  status: DealStatus;
+  stage: string | null;
+  created_at: string;
+  closed_at: string | null;
+  lost_reason: string | null;
+  prospect_name: string;
+  company: string;
+}
+
+const SELECT_DEAL = `SELECT d.*, p.name AS prospect_name, p.company AS company
+  FROM deals d JOIN prospects p ON p.id = d.prospect_id`;
+
+/** The deal with this id, or undefined. */
+export function getDeal(db: Database, id: number): DealRow | undefined {
+  return db.prepare(`${SELECT_DEAL} WHERE d.id = ?`).get(id) as DealRow | undefined;
+}
+
+/**
+ * Finds the deal a user means: an id, or a piece of the prospect's name, company or deal title
+ * (case-insensitive). An exact match wins over partial ones; several matches are ambiguous (exit 3).
+ */
+export function resolveDeal(db: Database, ref: string): DealRow {
+  const text = ref.trim();
+  if (/^#?\d+$/.test(text)) {
+    const deal = getDeal(db, Number(text.replace('#', '')));
+    if (!deal) throw new NotFoundError(`no deal with id ${text.replace('#', '')}: run 'salesctl list' to see the deals`);
+    return deal;
+  }
+  if (!text) throw new NotFoundError("no deal named '': give a deal id or a name, company or title");
+  const exact = db
+    .prepare(
+      `${SELECT_DEAL} WHERE p.name = ?1 COLLATE NOCASE OR p.company = ?1 COLLATE NOCASE OR d.title = ?1 COLLATE NOCASE
+       ORDER BY d.id LIMIT 21`,
+    )
+    .all(text) as DealRow[];
+  const matches = exact.length
+    ? exact
+    : (db
+        .prepare(
+          `${SELECT_DEAL} WHERE p.name LIKE ?1 ESCAPE '\\' OR p.company LIKE ?1 ESCAPE '\\' OR d.title LIKE ?1 ESCAPE '\\'
+           ORDER BY d.id LIMIT 21`,
+        )
+        .all(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as DealRow[]);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new NotFoundError(`no deal matches '${ref}': run 'salesctl list --status all' to see the deals`);
+  throw new AmbiguousError(
+    `'${ref}' matches ${matches.length > 20 ? 'more than 20' : matches.length} deals: give the deal id`,
+    matches.slice(0, 20).map(describeDeal),
+  );
+}
+
+/** '#12 Budi Santoso (PT Maju) — Fleet renewal [open]'. */
+export function describeDeal(deal: DealRow): string {
+  return `#${deal.id} ${deal.prospect_name}${deal.company ? ` (${deal.company})` : ''} — ${deal.title} [${deal.status}]`;
+}
+
+export interface NewDeal {
+  prospect_id: number;
+  title: string;
+  value_minor: number | null;
+  currency: string | null;
+  stage: string | null;
+}
+
+/** Inserts an open deal and returns it with its names. */
+export function insertDeal(db: Database, deal: NewDeal, at: Date): DealRow {
+  const info = db
+    .prepare(
+      `INSERT INTO deals (prospect_id, title, value_minor, currency, stage, status, created_at)
+       VALUES (@prospect_id, @title, @value_minor, @currency, @stage, 'open', @created_at)`,
+    )
+    .run({ ...deal, created_at: at.toISOString() });
+  return getDeal(db, Number(info.lastInsertRowid))!;
+}

@@ -1,0 +1,15 @@
+import type { Database } from 'better-sqlite3';
+import * as m0001 from './0001-initial.js';
+
+/** One migration: its version (the `user_version` it leaves), a name, and the change. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Every migration, in order. Append new files here; never edit one that has shipped. */
+export const MIGRATIONS: Migration[] = [m0001];
+
+/** The schema version this program writes. */
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,56 @@
+import type { Database } from 'better-sqlite3';
+
+/** A prospect as stored. */
+export interface ProspectRow {
+  id: number;
+  name: string;
+  company: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  decision_maker: 0 | 1 | null;
+  segment: string | null;
+  tz: string | null;
+  best_time_start: string | null;
+  best_time_end: string | null;
+  channel: string | null;
+  notes: string | null;
+  created_at: string;
+}
+
+export type ProspectFields = Omit<ProspectRow, 'id' | 'created_at'>;
+
+/** The prospect of this name at this company (case-insensitive), if any. */
+export function findProspect(db: Database, name: string, company: string): ProspectRow | undefined {
+  return db
+    .prepare('SELECT * FROM prospects WHERE name = ? COLLATE NOCASE AND company = ? COLLATE NOCASE ORDER BY id LIMIT 1')
+    .get(name, company) as ProspectRow | undefined;
+}
+
+export function getProspect(db: Database, id: number): ProspectRow | undefined {
+  return db.prepare('SELECT * FROM prospects WHERE id = ?').get(id) as ProspectRow | undefined;
+}
+
+/** Inserts a prospect and returns it. */
+export function insertProspect(db: Database, fields: ProspectFields, at: Date): ProspectRow {
+  const info = db
+    .prepare(
+      `INSERT INTO prospects (name, company, role, email, phone, decision_maker, segment, tz, best_time_start,
+        best_time_end, channel, notes, created_at)
+       VALUES (@name, @company, @role, @email, @phone, @decision_maker, @segment, @tz, @best_time_start,
+        @best_time_end, @channel, @notes, @created_at)`,
+    )
+    .run({ ...fields, created_at: at.toISOString() });
+  return getProspect(db, Number(info.lastInsertRowid))!;
+}
+
+/** Fills in the fields given (non-null) on an existing prospect; the others keep their value. */
+export function updateProspect(db: Database, id: number, fields: Partial<ProspectFields>): ProspectRow {
+  const given = Object.entries(fields).filter(([key, value]) => value !== undefined && value !== null && key !== 'name');
+  if (given.length) {
+    // Column names come from our own ProspectFields keys, never from input.
+    const assignments = given.map(([key]) => `${key} = @${key}`).join(', ');
+    db.prepare(`UPDATE prospects SET ${assignments} WHERE id = @id`).run({ ...Object.fromEntries(given), id });
+  }
+  return getProspect(db, id)!;
+}

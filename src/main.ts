@@ -1,0 +1,142 @@
+// argv → run → catch → exit code. The only place that decides how the process ends.
+import { CommanderError, type Command } from 'commander';
+import type { Database } from 'better-sqlite3';
+import { buildProgram, type Runner } from './cli.js';
+import type { Context, Sink } from './context.js';
+import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
+import { systemZone } from './core/time.js';
+import type { Result } from './render/result.js';
+import { json as toJson, type View } from './render/text.js';
+
+declare const SALESCTL_VERSION: string | undefined;
+const VERSION = typeof SALESCTL_VERSION === 'string' ? SALESCTL_VERSION : '0.1.0';
+
+/** Where a run reads and writes; tests pass buffers, an in-memory database, a zone. */
+export interface RunOptions {
+  env: Record<string, string | undefined>;
+  stdout: Sink;
+  stderr: Sink;
+  isTTY: boolean;
+  interactive: boolean;
+  /** An already open database (tests); otherwise --db / $SALESCTL_DB / the data folder is opened. */
+  database?: Database;
+  zone?: string;
+}
+
+/** Runs salesctl with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], options: RunOptions): Promise<number> {
+  let debug = argv.includes('--debug');
+  let opened: Database | undefined;
+  const program = buildProgram(async (command: Command, args: string[], load: () => Promise<Runner>) => {
+    const flags = command.opts();
+    const globals = command.optsWithGlobals();
+    debug = Boolean(globals.debug);
+    const ctx = await makeContext(options, globals, (db) => (opened = db));
+    const runner = await load();
+    const result = await runner(ctx, args, flags);
+    if (result) await emit(ctx, result, flags);
+  }, VERSION);
+  program.configureOutput({
+    writeOut: (text) => options.stdout.write(text),
+    writeErr: (text) => options.stderr.write(text),
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, options.stderr, debug);
+  } finally {
+    if (opened && opened !== options.database && opened.open) opened.close();
+  }
+}
+
+async function makeContext(options: RunOptions, globals: Record<string, any>, onOpen: (db: Database) => void): Promise<Context> {
+  const env = options.env;
+  const now = readNow(env.SALESCTL_NOW);
+  const dbPath: string = options.database ? ':memory:' : (globals.db ?? env.SALESCTL_DB ?? '');
+  const color = options.isTTY && globals.color !== false && !env.NO_COLOR;
+  let db: Database | undefined = options.database;
+  let resolvedPath = dbPath;
+  if (!resolvedPath) resolvedPath = (await import('./db/paths.js')).defaultDbPath();
+  const { openDatabase } = options.database ? { openDatabase: undefined } : await import('./db/open.js');
+  return {
+    now,
+    zone: options.zone ?? systemZone(),
+    stdout: options.stdout,
+    stderr: options.stderr,
+    isTTY: options.isTTY,
+    interactive: options.interactive,
+    color,
+    debug: Boolean(globals.debug),
+    dbPath: resolvedPath,
+    env,
+    db() {
+      if (!db) {
+        db = openDatabase!(resolvedPath, { createFolder: !dbPath, now });
+        onOpen(db);
+      }
+      return db;
+    },
+  };
+}
+
+function readNow(value: string | undefined): Date {
+  if (!value) return new Date();
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new UsageError(`SALESCTL_NOW='${value}' is not an ISO 8601 instant: use e.g. 2026-11-22T09:00:00+07:00`);
+  }
+  return parsed;
+}
+
+async function emit(ctx: Context, result: Result, flags: Record<string, any>): Promise<void> {
+  if (flags.json) {
+    ctx.stdout.write(toJson(result.json));
+  } else if (flags.csv) {
+    if (!result.csv) throw new UsageError('--csv is for listings: use --json here');
+    ctx.stdout.write(await result.csv());
+  } else {
+    const view: View = { isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone };
+    ctx.stdout.write(result.text(view));
+  }
+}
+
+async function report(error: unknown, stderr: Sink, debug: boolean): Promise<number> {
+  if (error instanceof CommanderError) {
+    // commander already printed its one line (or the help / version).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  const { translateSqliteError } = await import('./db/open.js');
+  const known = error instanceof ExitError ? error : translateSqliteError(error, 'the database');
+  if (known instanceof ExitError) {
+    stderr.write(`salesctl: ${known.message}\n`);
+    if (known instanceof AmbiguousError) for (const candidate of known.candidates) stderr.write(`  ${candidate}\n`);
+    if (debug && known.stack) stderr.write(`${known.stack}\n`);
+    return known.exitCode;
+  }
+  if ((error as { name?: string }).name === 'ExitPromptError') {
+    stderr.write('salesctl: cancelled; nothing was saved\n');
+    return EXIT.failure;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`salesctl: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}
+
+/** The entry point of bin/salesctl.js. */
+export async function main(): Promise<void> {
+  process.umask(0o077);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stdout.isTTY),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+}

@@ -1,0 +1,48 @@
+// JSON shapes of the records, shared by every command: snake_case, instants in ISO 8601 with offset.
+import { isoInZone } from '../core/time.js';
+import { toMajor } from '../core/money.js';
+import type { DealRow } from '../db/deals.js';
+import type { ProspectRow } from '../db/prospects.js';
+
+/** An instant for JSON: ISO 8601 with the local offset, or null. */
+export function instant(value: string | null | undefined, zone: string): string | null {
+  return value ? isoInZone(value, zone) : null;
+}
+
+/** A prospect as JSON. */
+export function prospectJson(p: ProspectRow, zone: string) {
+  return {
+    id: p.id,
+    name: p.name,
+    company: p.company || null,
+    role: p.role,
+    email: p.email,
+    phone: p.phone,
+    decision_maker: p.decision_maker === null ? null : p.decision_maker === 1,
+    segment: p.segment,
+    tz: p.tz,
+    best_time: p.best_time_start && p.best_time_end ? `${p.best_time_start}-${p.best_time_end}` : null,
+    channel: p.channel,
+    notes: p.notes,
+    created_at: instant(p.created_at, zone),
+  };
+}
+
+/** A deal as JSON; `value` is in major units (1500.5), `value_minor` the exact integer. */
+export function dealJson(d: DealRow, zone: string) {
+  return {
+    id: d.id,
+    title: d.title,
+    prospect_id: d.prospect_id,
+    prospect_name: d.prospect_name,
+    company: d.company || null,
+    value: d.value_minor !== null && d.currency ? toMajor(d.value_minor, d.currency) : null,
+    value_minor: d.value_minor,
+    currency: d.currency,
+    status: d.status,
+    stage: d.stage,
+    created_at: instant(d.created_at, zone),
+    closed_at: instant(d.closed_at, zone),
+    lost_reason: d.lost_reason,
+  };
+}

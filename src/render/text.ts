@@ -1,0 +1,55 @@
+// Shared helpers for what people read: escaping stored text, colour, tables on a terminal, TSV in a pipe.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+
+/** How output is being shown. */
+export interface View {
+  isTTY: boolean;
+  color: boolean;
+  now: Date;
+  zone: string;
+}
+
+/** A chalk that colours only when colour is wanted. */
+export function paint(view: { color: boolean }): ChalkInstance {
+  return new Chalk({ level: view.color ? 1 : 0 });
+}
+
+/**
+ * Makes stored text safe to print: control characters and escape sequences (an imported name can carry
+ * them) are shown as \xNN, never interpreted; tabs and newlines too, so a TSV row stays one row.
+ */
+export function safe(text: unknown): string {
+  if (text === null || text === undefined) return '';
+  return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * A listing: on a terminal an aligned table with a header; in a pipe tab-separated rows with no header
+ * (as `gh` does), so `cut -f` and `awk -F'\t'` work. Cells are escaped with `safe`.
+ */
+export function table(view: View, headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
+  if (!view.isTTY) return rows.map((row) => row.map(safe).join('\t') + '\n').join('');
+  const c = paint(view);
+  const grid = new Table({
+    head: headers.map((h) => c.bold(h)),
+    chars: {
+      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
+      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+  for (const row of rows) grid.push(row.map((cell) => (typeof cell === 'string' && cell.includes('\u001b[') ? cell : safe(cell))));
+  return grid.toString().split('\n').map((line) => line.trimEnd()).join('\n') + '\n';
+}
+
+/** Pretty JSON, one document. */
+export function json(data: unknown): string {
+  return JSON.stringify(data, null, 2) + '\n';
+}

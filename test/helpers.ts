@@ -1,0 +1,47 @@
+// Running commands in-process against an in-memory database with a fixed clock and zone.
+import Database from 'better-sqlite3';
+import type { Database as DB } from 'better-sqlite3';
+import { openDatabase } from '../src/db/open.js';
+import { runCli } from '../src/main.js';
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Harness {
+  db: DB;
+  /** Runs `salesctl <argv>` as if in a terminal (tty: true) or a pipe (default). */
+  run(argv: string[], options?: { tty?: boolean; now?: string; zone?: string; env?: Record<string, string> }): Promise<Run>;
+}
+
+/** A fresh in-memory salesctl with the clock at `now` in `zone`. */
+export function harness(now = '2026-11-22T08:00:00Z', zone = 'UTC'): Harness {
+  const db = openDatabase(':memory:');
+  return {
+    db,
+    async run(argv, options = {}) {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(argv, {
+        env: { SALESCTL_NOW: options.now ?? now, ...options.env },
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        isTTY: Boolean(options.tty),
+        interactive: false,
+        database: db,
+        zone: options.zone ?? zone,
+      });
+      return { code, stdout, stderr };
+    },
+  };
+}
+
+/** Every row of every table, to prove that a refused command changed nothing. */
+export function snapshot(db: DB): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
+
+export { Database };
