@@ -1,12 +1,15 @@
 // Bundles src/main.ts into dist/ with esbuild. Code splitting keeps every lazily imported command,
 // prompt library and CSV/iCalendar module in its own chunk, so `salesctl due` loads only what it uses.
+// The bundle is built beside dist/ and swapped in, so a test run reading dist/ never sees half a build.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const staging = `${root}dist.${process.pid}`;
 await build({
-  entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+  entryPoints: [`${root}src/main.ts`],
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -20,3 +23,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+const old = `${root}dist.old.${process.pid}`;
+if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
+renameSync(staging, `${root}dist`);
+rmSync(old, { recursive: true, force: true });
