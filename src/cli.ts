@@ -24,6 +24,14 @@ Environment:
   TZ            your local time zone
   NO_COLOR      turn colour off`;
 
+/** --db, --no-color and --debug, accepted by the program and by every command. */
+function withGlobalFlags(cmd: Command): Command {
+  return cmd
+    .option('--db <file>', 'the database file (default: $SALESCTL_DB, else the user data folder)')
+    .option('--no-color', 'no colour in the output')
+    .option('--debug', 'show stack traces for internal errors');
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Builds the program; `dispatch` runs each action (main.ts builds the context and prints). */
@@ -31,17 +39,16 @@ export function buildProgram(dispatch: Dispatch, version: string): Command {
   const program = new Command('salesctl')
     .description('Follow-ups and commitments for solo salespeople: every step ends with a commitment for the next.')
     .version(version, '-V, --version')
-    .option('--db <file>', 'the database file (default: $SALESCTL_DB, else the user data folder)')
-    .option('--no-color', 'no colour in the output')
-    .option('--debug', 'show stack traces for internal errors')
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES_HELP);
-  program.exitOverride();
+  // Options are positional so that `followup done 5 --note x` gives --note to `done`, not to `followup`;
+  // the global flags are therefore declared on every command, and work before or after its name.
+  withGlobalFlags(program).exitOverride().enablePositionalOptions();
 
   const json = (cmd: Command) => cmd.option('--json', 'print one JSON document');
   const listing = (cmd: Command) => json(cmd).option('--csv', 'print CSV with a header row');
   const act = (cmd: Command, load: () => Promise<Runner>) =>
-    cmd.action(async (...params: unknown[]) => {
+    withGlobalFlags(cmd).action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? [p.join(' ')] : p === undefined ? [] : [String(p)]));
       await dispatch(self, args, load);

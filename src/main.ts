@@ -36,10 +36,13 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     const result = await runner(ctx, args, flags);
     if (result) await emit(ctx, result, flags);
   }, VERSION);
-  program.configureOutput({
-    writeOut: (text) => options.stdout.write(text),
-    writeErr: (text) => options.stderr.write(text),
-  });
+  const output = { writeOut: (text: string) => options.stdout.write(text), writeErr: (text: string) => options.stderr.write(text) };
+  // configureOutput is not inherited by commands that already exist: set it on every one.
+  const configure = (command: Command): void => {
+    command.configureOutput(output);
+    command.commands.forEach(configure);
+  };
+  configure(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

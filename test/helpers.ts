@@ -12,8 +12,8 @@ export interface Run {
 
 export interface Harness {
   db: DB;
-  /** Runs `salesctl <argv>` as if in a terminal (tty: true) or a pipe (default). */
-  run(argv: string[], options?: { tty?: boolean; now?: string; zone?: string; env?: Record<string, string> }): Promise<Run>;
+  /** Runs `salesctl <argv>` as if in a terminal (tty: true) or a pipe (default); colour only with color: true. */
+  run(argv: string[], options?: { tty?: boolean; color?: boolean; now?: string; zone?: string; env?: Record<string, string> }): Promise<Run>;
 }
 
 /** A fresh in-memory salesctl with the clock at `now` in `zone`. */
@@ -25,7 +25,7 @@ export function harness(now = '2026-11-22T08:00:00Z', zone = 'UTC'): Harness {
       let stdout = '';
       let stderr = '';
       const code = await runCli(argv, {
-        env: { SALESCTL_NOW: options.now ?? now, ...options.env },
+        env: { SALESCTL_NOW: options.now ?? now, ...(options.color ? {} : { NO_COLOR: '1' }), ...options.env },
         stdout: { write: (s: string) => (stdout += s) },
         stderr: { write: (s: string) => (stderr += s) },
         isTTY: Boolean(options.tty),
