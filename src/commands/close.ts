@@ -1,3 +1,115 @@
-// PLACEHOLDER: replaced by the real command.
-import { FailureError } from '../errors.js';
-export async function run(): Promise<never> { throw new FailureError('close is not built yet'); }
+// `salesctl close <deal> won|lost|not-now`: ends a deal. "No" means "not now": not-now schedules the agreed
+// nurture follow-up; lost asks for a post-mortem while it is fresh.
+import type { Context } from '../context.js';
+import { hint } from '../context.js';
+import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
+import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
+import { UsageError } from '../errors.js';
+import { cancelScheduledFollowups, closeDeal, resolveDeal, type DealRow } from '../db/deals.js';
+import { recordEvent } from '../db/events.js';
+import { insertFollowup, type FollowupRow } from '../db/followups.js';
+import { write } from '../db/open.js';
+import { getProspect, type ProspectRow } from '../db/prospects.js';
+import { dealLabel, dealValue, when } from '../render/deals.js';
+import { dealJson, followupJson } from '../render/records.js';
+import type { Result } from '../render/result.js';
+import { paint, safe, type View } from '../render/text.js';
+import { isoInZone, localDate } from '../core/time.js';
+
+const CLOSINGS = ['won', 'lost', 'not-now'] as const;
+type Closing = (typeof CLOSINGS)[number];
+const MAX_REASON = 10_000;
+
+export interface CloseFlags {
+  revisit?: string;
+  reason?: string;
+  json?: boolean;
+}
+
+export async function run(ctx: Context, [ref, statusText]: string[], flags: CloseFlags): Promise<Result> {
+  const status = oneOf(statusText ?? '', CLOSINGS, 'closing status') as Closing;
+  const reason = flags.reason?.trim() || null;
+  if (reason && reason.length > MAX_REASON) throw new UsageError(`--reason is ${reason.length} characters long: at most ${MAX_REASON} are allowed`);
+  if (flags.revisit !== undefined && status !== 'not-now') throw new UsageError(`--revisit goes with not-now: salesctl close ${ref} not-now --revisit <when>`);
+  const db = ctx.db();
+  const deal = resolveDeal(db, ref ?? '');
+  if (deal.status !== 'open') {
+    throw new UsageError(`deal #${deal.id} is already closed as ${deal.status}: only open deals can be closed (re-opening is not supported)`);
+  }
+  const prospect = getProspect(db, deal.prospect_id)!;
+  const revisit = status === 'not-now' ? await revisitTime(ctx, prospect, flags.revisit) : null;
+
+  const { closed, cancelled, nurture } = write(db, () => {
+    const cancelled = cancelScheduledFollowups(db, deal.id, ctx.now);
+    const closed = closeDeal(db, deal.id, status, ctx.now, status === 'lost' ? reason : null);
+    const nurture = revisit
+      ? insertFollowup(db, { deal_id: deal.id, due_at: revisit, channel: nurtureChannel(prospect), purpose: 'nurture', agreed: true, notes: reason }, ctx.now)
+      : null;
+    const parts = [`closed as ${status}${reason ? `: ${reason}` : ''}`];
+    if (nurture) parts.push(`nurture ${nurture.channel} scheduled for ${isoInZone(nurture.due_at, ctx.zone)} (follow-up #${nurture.id})`);
+    if (cancelled) parts.push(`${cancelled} scheduled follow-up${cancelled === 1 ? '' : 's'} cancelled`);
+    recordEvent(db, deal.id, ctx.now, 'closed', parts.join('; '));
+    return { closed, cancelled, nurture };
+  });
+
+  const result: Result = {
+    json: { ...dealJson(closed, ctx.zone), revisit_followup: nurture ? followupJson(nurture, ctx.zone) : null, cancelled_followups: cancelled },
+    text: (view) => closedText(closed, status, cancelled, nurture, prospect, view),
+  };
+  if (status !== 'lost') return result;
+  hint(ctx, `write the post-mortem while it is fresh: salesctl postmortem ${closed.id}`);
+  if (!ctx.interactive || flags.json) return result;
+  // Show the closing before the questions, so the salesperson sees it was saved.
+  ctx.stdout.write(result.text({ isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone }));
+  const { confirm } = await import('@inquirer/prompts');
+  const shown: Result = { json: result.json, text: () => '' };
+  let now: boolean;
+  try {
+    now = await confirm({ message: 'Write the post-mortem now?', default: true });
+  } catch (error) {
+    // Ctrl-C here must not read as "nothing was saved": the deal is already closed.
+    if ((error as { name?: string }).name === 'ExitPromptError') return shown;
+    throw error;
+  }
+  if (!now) return shown;
+  return (await import('./postmortem.js')).record(ctx, [String(closed.id)], {});
+}
+
+/** When to reach the prospect again: --revisit, else asked on a terminal; a date alone lands in their best time. */
+async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | undefined): Promise<Date> {
+  let text = given;
+  if (text === undefined) {
+    if (!ctx.interactive) {
+      throw new UsageError(`closing as not-now needs --revisit <when>: when the prospect agreed to hear from you again, e.g. --revisit 2027-03-01 or --revisit +3m`);
+    }
+    const { input } = await import('@inquirer/prompts');
+    text = await input({ message: `When did ${safe(prospect.name)} agree to hear from you again?`, validate: (v) => (v.trim() ? true : `e.g. ${DATE_EXAMPLES}`) });
+  }
+  const dateOnly = prospect.best_time_start ? { time: prospect.best_time_start, zone: prospect.tz ?? ctx.zone } : undefined;
+  const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag: '--revisit' });
+  if (at.getTime() <= ctx.now.getTime()) {
+    throw new UsageError(`--revisit ${isoInZone(at, ctx.zone)} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
+  }
+  return at;
+}
+
+function nurtureChannel(prospect: ProspectRow): Channel {
+  return prospect.channel && (CHANNELS as readonly string[]).includes(prospect.channel) ? (prospect.channel as Channel) : 'call';
+}
+
+function closedText(deal: DealRow, status: Closing, cancelled: number, nurture: FollowupRow | null, prospect: ProspectRow, view: View): string {
+  const c = paint(view);
+  const cancelledText = cancelled ? `${cancelled} scheduled follow-up${cancelled === 1 ? '' : 's'} cancelled.` : 'No scheduled follow-ups to cancel.';
+  const value = deal.value_minor !== null ? ` (${dealValue(deal, view)})` : '';
+  if (status === 'won') {
+    return `${c.green('Won')} ${dealLabel(deal)}${value}. Congratulations on the sale! ${cancelledText}\n`;
+  }
+  if (status === 'lost') {
+    return `${c.red('Lost')} ${dealLabel(deal)}${deal.lost_reason ? ` · reason: ${safe(deal.lost_reason)}` : ''}. ${cancelledText}\n`;
+  }
+  const theirs = prospect.tz && prospect.tz !== view.zone && view.isTTY ? ` (${when(nurture!.due_at, { ...view, zone: prospect.tz })} their time)` : '';
+  return (
+    `${c.yellow('Not now')}: ${dealLabel(deal)}. "No" means "not now": ` +
+    `nurture ${nurture!.channel} #${nurture!.id} on ${when(nurture!.due_at, view)}${theirs}. ${cancelledText}\n`
+  );
+}

@@ -1,3 +1,49 @@
-// PLACEHOLDER: replaced by the real command.
-import { FailureError } from '../errors.js';
-export async function run(): Promise<never> { throw new FailureError('log is not built yet'); }
+// `salesctl log <deal> <text...>`: a line in the deal's journal (it shows on the deal's timeline).
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { resolveDeal } from '../db/deals.js';
+import { insertJournal, journalTags } from '../db/journal.js';
+import { write } from '../db/open.js';
+import { dealLabel, when } from '../render/deals.js';
+import { instant } from '../render/records.js';
+import type { Result } from '../render/result.js';
+import { paint, safe } from '../render/text.js';
+
+export const MAX_JOURNAL_TEXT = 10_000;
+const MAX_TAG = 50;
+
+export interface LogFlags {
+  tag?: string[];
+}
+
+export async function run(ctx: Context, [ref, words]: string[], flags: LogFlags): Promise<Result> {
+  const text = words?.trim() ?? '';
+  if (!text) throw new UsageError("the journal line is empty: write what happened, e.g. salesctl log 12 'called, asked for the price list'");
+  if (text.length > MAX_JOURNAL_TEXT) {
+    throw new UsageError(`the journal line is ${text.length} characters long: at most ${MAX_JOURNAL_TEXT} are allowed`);
+  }
+  const tags = readTags(flags.tag ?? []);
+  const db = ctx.db();
+  const deal = resolveDeal(db, ref ?? '');
+  const entry = write(db, () => insertJournal(db, deal.id, ctx.now, text, tags));
+  return {
+    json: { id: entry.id, deal_id: entry.deal_id, at: instant(entry.at, ctx.zone), text: entry.text, tags: journalTags(entry) },
+    text(view) {
+      const c = paint(view);
+      const tagged = tags.length ? ` ${c.dim(tags.map((t) => `#${safe(t)}`).join(' '))}` : '';
+      return `${c.green('Logged')} on ${dealLabel(deal)} at ${when(entry.at, view)}: ${safe(text)}${tagged}\n`;
+    },
+  };
+}
+
+/** Tags as given, without a leading '#', each once; an empty or overlong tag is refused. */
+function readTags(given: string[]): string[] {
+  const tags: string[] = [];
+  for (const raw of given) {
+    const tag = raw.trim().replace(/^#/, '');
+    if (!tag) throw new UsageError("--tag is empty: give a word, e.g. --tag pricing");
+    if (tag.length > MAX_TAG) throw new UsageError(`a --tag is ${tag.length} characters long: at most ${MAX_TAG} are allowed`);
+    if (!tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}

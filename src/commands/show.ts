@@ -1,3 +1,60 @@
-// PLACEHOLDER: replaced by the real command.
-import { FailureError } from '../errors.js';
-export async function run(): Promise<never> { throw new FailureError('show is not built yet'); }
+// `salesctl show <deal>`: the deal, its prospect and reliability, commitments, follow-ups, post-mortems and timeline.
+import type { Context } from '../context.js';
+import { reliability } from '../core/reliability.js';
+import { commitmentsOfDeal } from '../db/commitments.js';
+import { commitmentStatusesOfProspect, followupsOfDeal, postmortemsOfDeal } from '../db/dealViews.js';
+import { resolveDeal } from '../db/deals.js';
+import { eventsOfDeal } from '../db/events.js';
+import { journalOfDeal, journalTags } from '../db/journal.js';
+import { getProspect } from '../db/prospects.js';
+import { dealSheetText, readReviewers, type TimelineEntry } from '../render/dealSheet.js';
+import { commitmentJson, dealJson, followupJson, instant, prospectJson } from '../render/records.js';
+import type { Result } from '../render/result.js';
+
+export async function run(ctx: Context, [ref]: string[]): Promise<Result> {
+  const db = ctx.db();
+  const deal = resolveDeal(db, ref ?? '');
+  const prospect = getProspect(db, deal.prospect_id)!;
+  const sheet = {
+    deal,
+    prospect,
+    reliability: reliability(commitmentStatusesOfProspect(db, prospect.id)),
+    commitments: commitmentsOfDeal(db, deal.id),
+    followups: followupsOfDeal(db, deal.id),
+    postmortems: postmortemsOfDeal(db, deal.id),
+    timeline: timeline(db, deal.id),
+  };
+  const zone = ctx.zone;
+  return {
+    json: {
+      ...dealJson(deal, zone),
+      prospect: { ...prospectJson(prospect, zone), reliability: sheet.reliability },
+      commitments: sheet.commitments.map((c) => commitmentJson(c, zone)),
+      followups: sheet.followups.map((f) => followupJson(f, zone)),
+      postmortems: sheet.postmortems.map((pm) => ({
+        id: pm.id,
+        deal_id: pm.deal_id,
+        outcome: pm.outcome,
+        what_happened: pm.what_happened,
+        assumption: pm.assumption,
+        causes: pm.causes,
+        reviewers: readReviewers(pm.reviewers),
+        feedback: pm.feedback,
+        lesson: pm.lesson,
+        created_at: instant(pm.created_at, zone),
+      })),
+      timeline: sheet.timeline.map((t) => ({ at: instant(t.at, zone), kind: t.kind, summary: t.summary, ...(t.tags ? { tags: t.tags } : {}) })),
+    },
+    text: (view) => dealSheetText(sheet, view),
+  };
+}
+
+/** Events and journal lines merged, oldest first (an event before a journal line of the same instant). */
+function timeline(db: ReturnType<Context['db']>, dealId: number): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...eventsOfDeal(db, dealId).map((e) => ({ at: e.at, kind: e.kind, summary: e.summary })),
+    ...journalOfDeal(db, dealId).map((j) => ({ at: j.at, kind: 'journal', summary: j.text, tags: journalTags(j) })),
+  ];
+  // Array.prototype.sort is stable: same-instant entries keep events first, each in id order.
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}

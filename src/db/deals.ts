@@ -40,18 +40,18 @@ export function resolveDeal(db: Database, ref: string): DealRow {
   if (!text) throw new NotFoundError("no deal named '': give a deal id or a name, company or title");
   const exact = db
     .prepare(
-      `${SELECT_DEAL} WHERE p.name = ?1 COLLATE NOCASE OR p.company = ?1 COLLATE NOCASE OR d.title = ?1 COLLATE NOCASE
+      `${SELECT_DEAL} WHERE p.name = @text COLLATE NOCASE OR p.company = @text COLLATE NOCASE OR d.title = @text COLLATE NOCASE
        ORDER BY d.id LIMIT 21`,
     )
-    .all(text) as DealRow[];
+    .all({ text }) as DealRow[];
   const matches = exact.length
     ? exact
     : (db
         .prepare(
-          `${SELECT_DEAL} WHERE p.name LIKE ?1 ESCAPE '\\' OR p.company LIKE ?1 ESCAPE '\\' OR d.title LIKE ?1 ESCAPE '\\'
+          `${SELECT_DEAL} WHERE p.name LIKE @pattern ESCAPE '\\' OR p.company LIKE @pattern ESCAPE '\\' OR d.title LIKE @pattern ESCAPE '\\'
            ORDER BY d.id LIMIT 21`,
         )
-        .all(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as DealRow[]);
+        .all({ pattern: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) as DealRow[]);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new NotFoundError(`no deal matches '${ref}': run 'salesctl list --status all' to see the deals`);
   throw new AmbiguousError(
@@ -82,4 +82,22 @@ export function insertDeal(db: Database, deal: NewDeal, at: Date): DealRow {
     )
     .run({ ...deal, created_at: at.toISOString() });
   return getDeal(db, Number(info.lastInsertRowid))!;
+}
+
+/** Closes an open deal (status, closed_at, lost reason); call inside the write's transaction. */
+export function closeDeal(db: Database, id: number, status: Exclude<DealStatus, 'open'>, at: Date, lostReason: string | null): DealRow {
+  db.prepare("UPDATE deals SET status = ?, closed_at = ?, lost_reason = ? WHERE id = ? AND status = 'open'").run(
+    status,
+    at.toISOString(),
+    lostReason,
+    id,
+  );
+  return getDeal(db, id)!;
+}
+
+/** Cancels the deal's scheduled follow-ups (a closed deal has no next step) and returns how many. */
+export function cancelScheduledFollowups(db: Database, dealId: number, at: Date): number {
+  return db
+    .prepare("UPDATE followups SET status = 'cancelled', completed_at = ? WHERE deal_id = ? AND status = 'scheduled'")
+    .run(at.toISOString(), dealId).changes;
 }

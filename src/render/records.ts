@@ -3,6 +3,8 @@ import { isoInZone } from '../core/time.js';
 import { toMajor } from '../core/money.js';
 import type { DealRow } from '../db/deals.js';
 import type { ProspectRow } from '../db/prospects.js';
+import type { FollowupRow } from '../db/followups.js';
+import type { CommitmentRow } from '../db/commitments.js';
 
 /** An instant for JSON: ISO 8601 with the local offset, or null. */
 export function instant(value: string | null | undefined, zone: string): string | null {
@@ -44,5 +46,39 @@ export function dealJson(d: DealRow, zone: string) {
     created_at: instant(d.created_at, zone),
     closed_at: instant(d.closed_at, zone),
     lost_reason: d.lost_reason,
+  };
+}
+
+/** A follow-up as JSON; `closure` is true for a closure call (purpose 'closure'). */
+export function followupJson(f: FollowupRow, zone: string) {
+  return {
+    id: f.id,
+    deal_id: f.deal_id,
+    due_at: instant(f.due_at, zone),
+    channel: f.channel,
+    purpose: f.purpose,
+    closure: f.purpose === 'closure',
+    agreed: f.agreed === 1,
+    status: f.status,
+    outcome: f.outcome,
+    notes: f.notes,
+    created_at: instant(f.created_at, zone),
+    completed_at: instant(f.completed_at, zone),
+  };
+}
+
+/** A commitment as JSON. */
+export function commitmentJson(c: CommitmentRow, zone: string) {
+  return {
+    id: c.id,
+    deal_id: c.deal_id,
+    kind: c.kind,
+    what: c.what,
+    given_by: c.given_by,
+    promised_at: instant(c.promised_at, zone),
+    payment: c.payment,
+    status: c.status,
+    created_at: instant(c.created_at, zone),
+    resolved_at: instant(c.resolved_at, zone),
   };
 }

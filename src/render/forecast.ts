@@ -1,0 +1,71 @@
+// The forecast as people and spreadsheets read it.
+import type { CurrencyTotal } from '../core/forecast.js';
+import { formatMoney, toDecimalString, toMajor } from '../core/money.js';
+import type { ForecastRow } from '../db/dealViews.js';
+import { csv } from './csv.js';
+import { dealValue, when } from './deals.js';
+import { instant } from './records.js';
+import { paint, safe, table, type View } from './text.js';
+
+export interface Forecast {
+  totals: CurrencyTotal<ForecastRow>[];
+  /** Firm but without a value: counted by nobody, shown so the value gets filled in. */
+  unpriced: ForecastRow[];
+  pipeline: ForecastRow[];
+}
+
+/** `--json`: one object per currency, totals in major units. */
+export function forecastJson(forecast: Forecast, zone: string) {
+  return forecast.totals.map((t) => ({
+    currency: t.currency,
+    total: toMajor(t.totalMinor, t.currency),
+    deals: t.deals.map((d) => ({
+      deal_id: d.id,
+      prospect: d.prospect_name,
+      company: d.company || null,
+      title: d.title,
+      value: toMajor(d.value_minor!, t.currency),
+      promised_at: instant(d.promised_at, zone),
+    })),
+  }));
+}
+
+/** `--csv`: one row per counted deal, exact values. */
+export function forecastCsv(forecast: Forecast, zone: string): string {
+  return csv(
+    ['currency', 'deal_id', 'prospect', 'company', 'title', 'value', 'promised_at'],
+    forecast.totals.flatMap((t) =>
+      t.deals.map((d) => [t.currency, d.id, d.prospect_name, d.company, d.title, toDecimalString(d.value_minor!, t.currency), instant(d.promised_at, zone)]),
+    ),
+  );
+}
+
+/** Terminal: totals per currency, the deals behind them, then the pipeline. Pipe: one TSV row per counted deal. */
+export function forecastText(forecast: Forecast, view: View): string {
+  const dealRows = forecast.totals.flatMap((t) =>
+    t.deals.map((d) => [t.currency, d.id, safe(d.prospect_name), safe(d.company), safe(d.title), dealValue(d, view), when(d.promised_at, view)]),
+  );
+  if (!view.isTTY) return table(view, [], dealRows);
+  const c = paint(view);
+  const out: string[] = [];
+  if (forecast.totals.length) {
+    out.push(`${c.bold('Forecast')} (open deals whose latest commitment is a pending firm one)\n`);
+    out.push(table(view, ['CURRENCY', 'TOTAL', 'DEALS'], forecast.totals.map((t) => [t.currency, formatMoney(t.totalMinor, t.currency), t.deals.length])));
+    out.push('\n' + table(view, ['CURRENCY', 'ID', 'PROSPECT', 'COMPANY', 'DEAL', 'VALUE', 'PROMISED'], dealRows));
+  } else {
+    out.push('No firm commitments on open deals: nothing to forecast.\n');
+  }
+  if (forecast.unpriced.length) {
+    out.push(`\n${c.bold('Firm but without a value')} (not in the totals: set a value)\n`);
+    out.push(table(view, ['ID', 'PROSPECT', 'COMPANY', 'DEAL', 'PROMISED'], forecast.unpriced.map((d) => [d.id, safe(d.prospect_name), safe(d.company), safe(d.title), when(d.promised_at, view)])));
+  }
+  if (forecast.pipeline.length) {
+    out.push(`\n${c.bold('Pipeline')} (low and delegate commitments: not counted)\n`);
+    out.push(
+      table(view, ['ID', 'PROSPECT', 'COMPANY', 'DEAL', 'VALUE', 'COMMITMENT', 'PROMISED'], forecast.pipeline.map((d) => [
+        d.id, safe(d.prospect_name), safe(d.company), safe(d.title), dealValue(d, view), d.commitment_kind, when(d.promised_at, view),
+      ])),
+    );
+  }
+  return out.join('');
+}
