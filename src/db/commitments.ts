@@ -23,3 +23,52 @@ export function getCommitment(db: Database, id: number): CommitmentRow | undefin
 export function commitmentsOfDeal(db: Database, dealId: number): CommitmentRow[] {
   return db.prepare('SELECT * FROM commitments WHERE deal_id = ? ORDER BY created_at, id').all(dealId) as CommitmentRow[];
 }
+
+export interface NewCommitment {
+  deal_id: number;
+  kind: CommitmentKind;
+  what: string | null;
+  given_by: string | null;
+  promised_at: Date | null;
+  payment: PaymentForm | null;
+}
+
+/** Inserts a pending commitment and returns it; call inside the write's transaction. */
+export function insertCommitment(db: Database, commitment: NewCommitment, at: Date): CommitmentRow {
+  const info = db
+    .prepare(
+      `INSERT INTO commitments (deal_id, kind, what, given_by, promised_at, payment, status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
+    )
+    .run(
+      commitment.deal_id,
+      commitment.kind,
+      commitment.what,
+      commitment.given_by,
+      commitment.promised_at?.toISOString() ?? null,
+      commitment.payment,
+      at.toISOString(),
+    );
+  return getCommitment(db, Number(info.lastInsertRowid))!;
+}
+
+/** The deal's pending commitments, oldest first. */
+export function pendingCommitmentsOfDeal(db: Database, dealId: number): CommitmentRow[] {
+  return db
+    .prepare("SELECT * FROM commitments WHERE deal_id = ? AND status = 'pending' ORDER BY created_at, id")
+    .all(dealId) as CommitmentRow[];
+}
+
+/** Ends a commitment as kept, broken or superseded at `at`; returns it as it is now. */
+export function resolveCommitment(db: Database, id: number, status: Exclude<CommitmentStatus, 'pending'>, at: Date): CommitmentRow {
+  db.prepare('UPDATE commitments SET status = ?, resolved_at = ? WHERE id = ?').run(status, at.toISOString(), id);
+  return getCommitment(db, id)!;
+}
+
+/** The statuses of every commitment a prospect gave, across all their deals. */
+export function commitmentStatusesOfProspect(db: Database, prospectId: number): CommitmentStatus[] {
+  const rows = db
+    .prepare('SELECT c.status FROM commitments c JOIN deals d ON d.id = c.deal_id WHERE d.prospect_id = ?')
+    .all(prospectId) as Array<{ status: CommitmentStatus }>;
+  return rows.map((row) => row.status);
+}
