@@ -2,12 +2,14 @@
 import type { Context } from '../context.js';
 import { reliability } from '../core/reliability.js';
 import { commitmentsOfDeal } from '../db/commitments.js';
-import { commitmentStatusesOfProspect, followupsOfDeal, postmortemsOfDeal } from '../db/dealViews.js';
+import { commitmentStatusesOfProspect, followupsOfDeal } from '../db/dealViews.js';
 import { resolveDeal } from '../db/deals.js';
 import { eventsOfDeal } from '../db/events.js';
 import { journalOfDeal, journalTags } from '../db/journal.js';
+import { postmortemsOfDeal } from '../db/postmortems.js';
 import { getProspect } from '../db/prospects.js';
-import { dealSheetText, readReviewers, type TimelineEntry } from '../render/dealSheet.js';
+import { dealSheetText, type TimelineEntry } from '../render/dealSheet.js';
+import { postmortemJson } from '../render/postmortem.js';
 import { commitmentJson, dealJson, followupJson, instant, prospectJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 
@@ -31,18 +33,7 @@ export async function run(ctx: Context, [ref]: string[]): Promise<Result> {
       prospect: { ...prospectJson(prospect, zone), reliability: sheet.reliability },
       commitments: sheet.commitments.map((c) => commitmentJson(c, zone)),
       followups: sheet.followups.map((f) => followupJson(f, zone)),
-      postmortems: sheet.postmortems.map((pm) => ({
-        id: pm.id,
-        deal_id: pm.deal_id,
-        outcome: pm.outcome,
-        what_happened: pm.what_happened,
-        assumption: pm.assumption,
-        causes: pm.causes,
-        reviewers: readReviewers(pm.reviewers),
-        feedback: pm.feedback,
-        lesson: pm.lesson,
-        created_at: instant(pm.created_at, zone),
-      })),
+      postmortems: sheet.postmortems.map((pm) => postmortemJson(pm, zone)),
       timeline: sheet.timeline.map((t) => ({ at: instant(t.at, zone), kind: t.kind, summary: t.summary, ...(t.tags ? { tags: t.tags } : {}) })),
     },
     text: (view) => dealSheetText(sheet, view),

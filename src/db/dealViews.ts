@@ -65,22 +65,4 @@ export function followupsOfDeal(db: Database, dealId: number): FollowupRow[] {
 }
 
 /** A post-mortem with its root causes. */
-export interface PostmortemView {
-  id: number;
-  deal_id: number;
-  outcome: string;
-  what_happened: string | null;
-  assumption: string | null;
-  reviewers: string;
-  feedback: string | null;
-  lesson: string | null;
-  created_at: string;
-  causes: string[];
-}
 
-/** The deal's post-mortems, oldest first, each with its causes. */
-export function postmortemsOfDeal(db: Database, dealId: number): PostmortemView[] {
-  const rows = db.prepare('SELECT * FROM postmortems WHERE deal_id = ? ORDER BY created_at, id').all(dealId) as Omit<PostmortemView, 'causes'>[];
-  const causes = db.prepare('SELECT cause FROM postmortem_causes WHERE postmortem_id = ? ORDER BY cause');
-  return rows.map((row) => ({ ...row, causes: (causes.all(row.id) as { cause: string }[]).map((c) => c.cause) }));
-}

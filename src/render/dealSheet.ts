@@ -1,7 +1,7 @@
 // `show`: one deal as a readable sheet.
 import { describeReliability, type Reliability } from '../core/reliability.js';
 import type { CommitmentRow } from '../db/commitments.js';
-import type { PostmortemView } from '../db/dealViews.js';
+import type { PostmortemRow } from '../db/postmortems.js';
 import type { DealRow } from '../db/deals.js';
 import type { FollowupRow } from '../db/followups.js';
 import type { ProspectRow } from '../db/prospects.js';
@@ -22,7 +22,7 @@ export interface DealSheet {
   reliability: Reliability;
   commitments: CommitmentRow[];
   followups: FollowupRow[];
-  postmortems: PostmortemView[];
+  postmortems: PostmortemRow[];
   timeline: TimelineEntry[];
 }
 
@@ -68,11 +68,11 @@ function section(view: View, title: string, headers: string[], rows: Array<Array
   return `${c.bold(title)}\n${rows.length ? table(view, headers, rows) : '  none\n'}`;
 }
 
-function postmortemSection(postmortems: PostmortemView[], view: View): string {
+function postmortemSection(postmortems: PostmortemRow[], view: View): string {
   const c = paint(view);
   if (!postmortems.length) return `${c.bold('Post-mortems')}\n  none\n`;
   const blocks = postmortems.map((pm) => {
-    const reviewers = readReviewers(pm.reviewers);
+    const reviewers = pm.reviewers;
     const lines = [`  #${pm.id} ${pm.outcome} · ${when(pm.created_at, view)}${pm.causes.length ? ` · causes: ${pm.causes.join(', ')}` : ''}${reviewers.length ? ` · reviewed with ${reviewers.map(safe).join(', ')}` : ''}`];
     const field = (label: string, text: string | null) => text && lines.push(`    ${label}: ${safe(text)}`);
     field('what happened', pm.what_happened);
@@ -84,12 +84,3 @@ function postmortemSection(postmortems: PostmortemView[], view: View): string {
   return `${c.bold('Post-mortems')}\n${blocks.join('')}`;
 }
 
-/** The reviewers column holds a JSON array of names. */
-export function readReviewers(stored: string): string[] {
-  try {
-    const names = JSON.parse(stored);
-    return Array.isArray(names) ? names.map(String) : [];
-  } catch {
-    return [];
-  }
-}

@@ -41,7 +41,7 @@ ID  DUE               CHANNEL  PURPOSE    AGREED  STATUS     OUTCOME  NOTES
 2   Wed 25 Nov 10:00  call     follow-up  no      scheduled
 
 Post-mortems
-  #1 stalled · Sat 21 Nov 11:00 · causes: no-decision-maker, timing · reviewed with Rina, Tom
+  #1 stalled · Sat 21 Nov 11:00 · causes: timing, no-decision-maker · reviewed with Rina, Tom
     what happened: went quiet
     failed assumption: the owner decides alone
     lesson: ask who signs
@@ -72,7 +72,7 @@ Follow-ups
 2\t2026-11-25T10:00:00+07:00\tcall\tfollow-up\tno\tscheduled\t\t
 
 Post-mortems
-  #1 stalled · 2026-11-21T11:00:00+07:00 · causes: no-decision-maker, timing · reviewed with Rina, Tom
+  #1 stalled · 2026-11-21T11:00:00+07:00 · causes: timing, no-decision-maker · reviewed with Rina, Tom
     what happened: went quiet
     failed assumption: the owner decides alone
     lesson: ask who signs
@@ -103,7 +103,7 @@ Timeline
     expect(shown.postmortems).toEqual([
       {
         id: 1, deal_id: 1, outcome: 'stalled', what_happened: 'went quiet', assumption: 'the owner decides alone',
-        causes: ['no-decision-maker', 'timing'], reviewers: ['Rina', 'Tom'], feedback: null, lesson: 'ask who signs',
+        causes: ['timing', 'no-decision-maker'], reviewers: ['Rina', 'Tom'], feedback: null, lesson: 'ask who signs',
         created_at: '2026-11-21T11:00:00+07:00',
       },
     ]);
