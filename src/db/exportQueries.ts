@@ -1,0 +1,123 @@
+// What `salesctl export <what>` reads: one query per record, its columns in order with the kind of value
+// each holds (so CSV and JSON writers know a number from text and an instant from a date).
+import type { Database } from 'better-sqlite3';
+
+/** How a column's stored value is shown: text, integer, instant (UTC ISO stored), 0/1 flag, money, list. */
+export type ColumnKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list';
+
+/** One exported column; a `money` column holds minor units and takes its currency from `currency`. */
+export interface ExportColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+export const EXPORTABLE = ['deals', 'prospects', 'commitments', 'followups', 'postmortems', 'journal'] as const;
+export type Exportable = (typeof EXPORTABLE)[number];
+
+const c = (kind: ColumnKind, ...names: string[]): ExportColumn[] => names.map((name) => ({ name, kind }));
+const NAMES = c('text', 'prospect_name', 'company', 'deal_title');
+
+/**
+ * Columns and query per record; column order is the query's, ids keep the order stable. A query with
+ * prospect_name after deal_id selects id and deal_id first; the deal's names are added from memory (cheaper than
+ * two joins a row).
+ */
+export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string }> = {
+  deals: {
+    columns: [
+      ...c('int', 'id'), ...c('text', 'title'), ...c('int', 'prospect_id'), ...c('text', 'prospect_name', 'company'),
+      ...c('money', 'value'), ...c('int', 'value_minor'), ...c('text', 'currency', 'status', 'stage'),
+      ...c('instant', 'created_at', 'closed_at'), ...c('text', 'lost_reason'),
+    ],
+    sql: `SELECT d.id, d.title, d.prospect_id, p.name, nullif(p.company, ''), d.value_minor, d.value_minor, d.currency,
+            d.status, d.stage, d.created_at, d.closed_at, d.lost_reason
+          FROM deals d JOIN prospects p ON p.id = d.prospect_id ORDER BY d.id`,
+  },
+  prospects: {
+    columns: [
+      ...c('int', 'id'), ...c('text', 'name', 'company', 'role', 'email', 'phone'), ...c('bool', 'decision_maker'),
+      ...c('text', 'segment', 'tz', 'best_time', 'channel', 'notes'), ...c('instant', 'created_at'),
+    ],
+    sql: `SELECT id, name, nullif(company, ''), role, email, phone, decision_maker, segment, tz,
+            CASE WHEN best_time_start IS NOT NULL AND best_time_end IS NOT NULL THEN best_time_start || '-' || best_time_end END,
+            channel, notes, created_at
+          FROM prospects ORDER BY id`,
+  },
+  commitments: {
+    columns: [
+      ...c('int', 'id', 'deal_id'), ...NAMES, ...c('text', 'kind', 'what', 'given_by'), ...c('instant', 'promised_at'),
+      ...c('text', 'payment', 'status'), ...c('instant', 'created_at', 'resolved_at'),
+    ],
+    sql: `SELECT x.id, x.deal_id, x.kind, x.what, x.given_by, x.promised_at, x.payment, x.status,
+            x.created_at, x.resolved_at
+          FROM commitments x ORDER BY x.id`,
+  },
+  followups: {
+    columns: [
+      ...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'due_at'), ...c('text', 'channel', 'purpose'),
+      ...c('bool', 'closure', 'agreed'), ...c('text', 'status', 'outcome', 'notes'), ...c('instant', 'created_at', 'completed_at'),
+    ],
+    sql: `SELECT x.id, x.deal_id, x.due_at, x.channel, x.purpose, x.purpose = 'closure', x.agreed,
+            x.status, x.outcome, x.notes, x.created_at, x.completed_at
+          FROM followups x ORDER BY x.id`,
+  },
+  postmortems: {
+    columns: [
+      ...c('int', 'id', 'deal_id'), ...NAMES, ...c('text', 'outcome', 'what_happened', 'assumption'),
+      ...c('list', 'causes', 'reviewers'), ...c('text', 'feedback', 'lesson'), ...c('instant', 'created_at'),
+    ],
+    sql: `SELECT x.id, x.deal_id, x.outcome, x.what_happened, x.assumption,
+            (SELECT json_group_array(cause) FROM (SELECT cause FROM postmortem_causes WHERE postmortem_id = x.id ORDER BY cause)),
+            x.reviewers, x.feedback, x.lesson, x.created_at
+          FROM postmortems x ORDER BY x.id`,
+  },
+  journal: {
+    columns: [...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'at'), ...c('text', 'text'), ...c('list', 'tags')],
+    sql: `SELECT x.id, x.deal_id, x.at, x.text, x.tags FROM journal x ORDER BY x.id`,
+  },
+};
+
+/** Above this many deals their names are joined in SQL rather than held in memory. */
+const NAMES_IN_MEMORY_UP_TO = 20_000;
+
+/** An export being read: its rows, and (for records of a deal) the deal's names held in memory. */
+export interface ExportRows {
+  rows: IterableIterator<unknown[]>;
+  /**
+   * When set, rows hold id and deal_id first and lack the three name columns that follow in `columns`:
+   * they come from here, by deal id, as [deal_id, prospect_name, company, deal_title].
+   */
+  names: Map<unknown, unknown[]> | null;
+}
+
+/** The rows of one export as arrays of stored values, read one at a time (memory stays flat). */
+export function openExport(db: Database, what: Exportable): ExportRows {
+  const { columns, sql } = EXPORTS[what];
+  const named = columns[1]?.name === 'deal_id' && columns[2]?.name === 'prospect_name';
+  const iterate = (text: string) => db.prepare(text).raw(true).iterate() as IterableIterator<unknown[]>;
+  if (!named) return { rows: iterate(sql), names: null };
+  const deals = db.prepare('SELECT count(*) FROM deals').pluck().get() as number;
+  if (deals > NAMES_IN_MEMORY_UP_TO) {
+    const joined = sql
+      .replace('SELECT x.id, x.deal_id,', "SELECT x.id, x.deal_id, p.name, nullif(p.company, ''), d.title,")
+      .replace(/FROM (\w+) x/, 'FROM $1 x JOIN deals d ON d.id = x.deal_id JOIN prospects p ON p.id = d.prospect_id');
+    return { rows: iterate(joined), names: null };
+  }
+  const names = new Map<unknown, unknown[]>();
+  for (const row of iterate("SELECT d.id, p.name, nullif(p.company, ''), d.title FROM deals d JOIN prospects p ON p.id = d.prospect_id")) {
+    names.set(row[0], row);
+  }
+  return { rows: iterate(sql), names };
+}
+
+/** The scheduled follow-ups with their prospect and deal, for the calendar, soonest first. */
+export function iterateScheduledForCalendar(db: Database): IterableIterator<Record<string, unknown>> {
+  return db
+    .prepare(
+      `SELECT x.id, x.deal_id, x.due_at, x.channel, x.purpose, x.agreed, x.notes, p.name AS prospect_name, p.company,
+         d.title AS deal_title, d.value_minor, d.currency, p.phone, p.email
+       FROM followups x JOIN deals d ON d.id = x.deal_id JOIN prospects p ON p.id = d.prospect_id
+       WHERE x.status = 'scheduled' ORDER BY x.due_at, x.id`,
+    )
+    .iterate() as IterableIterator<Record<string, unknown>>;
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { fieldForHeader, mapColumns, normaliseHeader, parseMapOption, readFields } from '../../src/core/importMapping.js';
+import { decimalFor, decodeText, detectDelimiter } from '../../src/core/importText.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('fieldForHeader', () => {
+  it.each([
+    ['Name', 'name'],
+    ['Full Name', 'name'],
+    ['CONTACT', 'name'],
+    ['First Name', 'first_name'],
+    ['first_name', 'first_name'],
+    ['Last  Name ', 'last_name'],
+    ['Company Name', 'company'],
+    ['Organization', 'company'],
+    ['organisation', 'company'],
+    ['E-mail', 'email'],
+    ['Email Address', 'email'],
+    ['Phone Number', 'phone'],
+    ['Deal Name', 'deal'],
+    ['Title', 'deal'],
+    ['Amount', 'value'],
+    ['Value', 'value'],
+    ['Currency', 'currency'],
+    ['Next Follow-up', 'next_followup'],
+    ['Next Action Date', 'next_followup'],
+    ['\ufeffName', 'name'],
+    ['Lead Source', undefined],
+    ['Owner', undefined],
+  ])('%j → %s', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+
+  it('normalises case, underscores and spaces', () => {
+    expect(normaliseHeader('  Next_Action   DATE ')).toBe('next action date');
+  });
+});
+
+describe('parseMapOption', () => {
+  it.each([
+    ['Client=company', { header: 'Client', field: 'company' }],
+    ['Lead Source = notes', { header: 'Lead Source', field: 'notes' }],
+    ['a=b=deal', { header: 'a=b', field: 'deal' }],
+    ['Follow up on=next-followup', { header: 'Follow up on', field: 'next_followup' }],
+    ['Owner=IGNORE', { header: 'Owner', field: 'ignore' }],
+  ])('%j', (option, expected) => {
+    expect(parseMapOption(option)).toEqual(expected);
+  });
+
+  it.each([
+    ['Client', /write it as 'Column Header=field'/],
+    ['=company', /write it as/],
+    ['Client=', /write it as/],
+    ['Client=budget', /unknown field 'budget'.*use one of name, first_name/],
+  ])('refuses %j', (option, message) => {
+    expect(() => parseMapOption(option)).toThrow(message);
+  });
+});
+
+describe('mapColumns', () => {
+  it('maps known headers and reports the others', () => {
+    const mapping = mapColumns(['First Name', 'Last Name', 'Company', 'Lead Source', '', 'Amount']);
+    expect(mapping.fields).toEqual(['first_name', 'last_name', 'company', null, null, 'value']);
+    expect(mapping.unmapped).toEqual(['Lead Source']);
+  });
+
+  it('lets --map win over the aliases, and ignore a column', () => {
+    const mapping = mapColumns(['Name', 'Title', 'Client', 'Owner'], ['Title=role', 'client=company', 'Owner=ignore']);
+    expect(mapping.fields).toEqual(['name', 'role', 'company', null]);
+    expect(mapping.unmapped).toEqual([]);
+  });
+
+  it.each([
+    [['Company', 'Email'], [], /no column holds the prospect's name.*'Company', 'Email'/],
+    [['Name', 'Full Name'], [], /'Name' and 'Full Name' both map to name: say which one with --map 'Full Name=ignore'/],
+    [['Name', 'First Name'], [], /both a name column and first\/last name columns/],
+    [['Name'], ['Client=company'], /--map names a column 'client' the file does not have/],
+  ])('refuses %j with %j', (headers, maps, message) => {
+    expect(() => mapColumns(headers, maps)).toThrow(message);
+  });
+});
+
+describe('readFields', () => {
+  it.each([
+    [['Ahmed', 'Yusuf'], 'Ahmed Yusuf'],
+    [['山田', '太郎'], '山田 太郎'],
+    [['', 'Nguyễn'], 'Nguyễn'],
+    [[' Ana ', ''], 'Ana'],
+  ])('joins First Name + Last Name %j', (cells, name) => {
+    const mapping = mapColumns(['First Name', 'Last Name']);
+    expect(readFields(cells, mapping).name).toBe(name);
+  });
+});
+
+describe('decodeText', () => {
+  const text = 'Name,Company\r\n山田太郎,Ахмед\r\n';
+  const utf16be = (s: string) => {
+    const le = Buffer.from(s, 'utf16le');
+    for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+    return le;
+  };
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8')],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])],
+  ])('%s', (_name, bytes) => {
+    expect(decodeText(bytes)).toBe(text);
+  });
+
+  it('refuses bytes that are not UTF-8', () => {
+    expect(() => decodeText(Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xe9, 0x0a]), 'x.csv')).toThrow(
+      new UsageError("x.csv is not UTF-8 text: save it as 'CSV UTF-8' (or UTF-16) and import again"),
+    );
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['Name,Company,Amount\n', ','],
+    ['Name;Company;Amount\nBudi;PT Maju;1500,50\n', ';'],
+    ['Name\tCompany\n', '\t'],
+    ['"Name, full";Company;Amount\n', ';'],
+    ['Name\n', ','],
+    ['Name;Company\r\na,b,c,d,e\r\n', ';'],
+  ])('%j → %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it('pairs ; with decimal commas', () => {
+    expect([decimalFor(';'), decimalFor(','), decimalFor('\t')]).toEqual([',', '.', '.']);
+  });
+});
