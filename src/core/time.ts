@@ -1,57 +1,185 @@
 // Instants, local calendar dates and zones. Calendar arithmetic is done on 'YYYY-MM-DD' strings and
-// converted to an instant at the end: dayjs's timezone plugin keeps a stale offset after add() on a
-// zoned value, which is wrong across a daylight-saving change.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
+// converted to an instant at the end.
+//
+// Start-up cost: the first Intl.DateTimeFormat a process builds costs about 15 ms (ICU loads its locale
+// data), which is a third of what `salesctl due` may spend above bare node. So a zone's offset is read
+// from the Date object instead: with process.env.TZ set to the zone for one synchronous call (node
+// re-reads TZ on assignment), `getTimezoneOffset()` gives the offset from the same ICU zone data that
+// Intl would use. Offsets are cached per zone and UTC hour. Intl is still the fallback for zone names
+// that are not in the canonical list (aliases such as US/Eastern, lower-case spellings).
+import { readlinkSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
+const HOUR = 3_600_000;
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Universal', 'Etc/Universal', 'Zulu', 'Etc/Zulu', 'UCT', 'Etc/UCT']);
+let canonicalZones: Set<string> | undefined;
+const aliases = new Map<string, string | null>();
+
+/** The zone name the Date object understands (a canonical IANA name), or null when it is not a zone. */
+function canonicalZone(zone: string): string | null {
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return zone;
+  if (UTC_NAMES.has(zone)) return 'UTC';
+  let canonical = aliases.get(zone);
+  if (canonical === undefined) {
+    try {
+      canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      canonical = null;
+    }
+    aliases.set(zone, canonical);
+  }
+  return canonical;
+}
 
 /** Throws a UsageError unless `zone` is an IANA time zone this machine knows. */
 export function checkZone(zone: string, flag = '--tz'): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
+  if (canonicalZone(zone) === null) {
     throw new UsageError(`unknown time zone '${zone}' for ${flag}: use an IANA name such as Asia/Jakarta or America/New_York`);
   }
+  return zone;
 }
 
-/** The local zone of this process (TZ), as an IANA name. */
+let processZone: { tz: string | undefined; zone: string } | undefined;
+
+/** The local zone of this process (TZ, else the /etc/localtime link), as an IANA name. */
 export function systemZone(): string {
+  const tz = process.env.TZ;
+  if (!processZone || processZone.tz !== tz) processZone = { tz, zone: detectZone() };
+  return processZone.zone;
+}
+
+function detectZone(): string {
+  const tz = process.env.TZ;
+  let name: string | undefined;
+  if (tz) name = tz.startsWith(':') ? undefined : tz;
+  else {
+    try {
+      name = /zoneinfo\/(.+)$/.exec(readlinkSync('/etc/localtime'))?.[1];
+    } catch {
+      name = undefined;
+    }
+  }
+  // The fast answer only when it is certainly what ICU itself detected; anything unusual asks Intl.
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (name && canonicalZones.has(name)) return name;
+  if (name && UTC_NAMES.has(name)) return 'UTC';
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** The instant at wall-clock `date` ('YYYY-MM-DD') and `time` ('HH:MM') in `zone`. */
+const offsetCache = new Map<string, number>();
+
+/** Minutes east of UTC in `zone` at `ms`, read through the Date object with TZ set to the zone. */
+function readOffset(ms: number, zone: string): number {
+  const previous = process.env.TZ;
+  if (previous === zone) return -new Date(ms).getTimezoneOffset();
+  process.env.TZ = zone;
+  try {
+    return -new Date(ms).getTimezoneOffset();
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+}
+
+/** The offset of `zone` at an instant (ms), in whole minutes east of UTC. */
+function zoneOffset(ms: number, zone: string): number {
+  const canonical = canonicalZone(zone);
+  if (canonical === null) throw new UsageError(`unknown time zone '${zone}': use an IANA name such as Asia/Jakarta`);
+  if (canonical === 'UTC') return 0;
+  if (canonical === systemZone()) return Math.round(-new Date(ms).getTimezoneOffset());
+  const hour = Math.floor(ms / HOUR);
+  const key = `${canonical} ${hour}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = Math.round(readOffset(hour * HOUR, canonical));
+    // An hour that holds a change of offset is not cached: the exact instant is read instead.
+    if (Math.round(readOffset(hour * HOUR + HOUR - 1, canonical)) !== offset) return Math.round(readOffset(ms, canonical));
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall clock of `zone` at `instant`, as a Date whose UTC fields hold it. */
+function wallClock(instant: Date | string, zone: string): Date {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + zoneOffset(ms, zone) * 60_000);
+}
+
+/**
+ * The instant at wall-clock `date` ('YYYY-MM-DD') and `time` ('HH:MM') in `zone`. A wall time that occurs
+ * twice (clocks going back) is the earlier instant; one that does not occur (clocks going forward) moves
+ * forward by the length of the gap (02:30 in a 02:00→03:00 gap is 03:30), as Temporal's 'compatible'.
+ */
 export function zonedInstant(date: string, time: string, zone: string): Date {
-  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', zone).toDate();
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  const before = zoneOffset(wall - 86_400_000, zone);
+  const after = zoneOffset(wall + 86_400_000, zone);
+  const candidates = [wall - before * 60_000, wall - after * 60_000].filter((ms) => wall - zoneOffset(ms, zone) * 60_000 === ms);
+  if (candidates.length) return new Date(Math.min(...candidates));
+  return new Date(wall - before * 60_000);
 }
 
 /** The calendar date ('YYYY-MM-DD') of `instant` in `zone`. */
 export function localDate(instant: Date, zone: string): string {
-  return dayjs(instant).tz(zone).format('YYYY-MM-DD');
+  return wallClock(instant, zone).toISOString().slice(0, 10);
 }
 
 /** The wall-clock time ('HH:MM') of `instant` in `zone`. */
 export function localTime(instant: Date, zone: string): string {
-  return dayjs(instant).tz(zone).format('HH:mm');
+  return wallClock(instant, zone).toISOString().slice(11, 16);
 }
 
 /** The hour of day (0-23) of `instant` in `zone`. */
 export function localHour(instant: Date, zone: string): number {
-  return dayjs(instant).tz(zone).hour();
+  return wallClock(instant, zone).getUTCHours();
 }
 
 /** `instant` as ISO 8601 with the offset of `zone`, e.g. 2026-11-22T09:00:00+07:00. */
 export function isoInZone(instant: Date | string, zone: string): string {
-  return dayjs(instant).tz(zone).format('YYYY-MM-DDTHH:mm:ssZ');
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const offset = zoneOffset(ms, zone);
+  return new Date(ms + offset * 60_000).toISOString().slice(0, 19) + offsetText(offset);
 }
 
 /** The offset of `zone` at `instant`, in minutes east of UTC. */
 export function offsetMinutes(instant: Date, zone: string): number {
-  return dayjs(instant).tz(zone).utcOffset();
+  return zoneOffset(instant.getTime(), zone);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * `instant` in `zone` with a dayjs-style pattern: YYYY, MM, MMM, D, DD, ddd, HH, mm, ss, Z
+ * (e.g. 'ddd D MMM HH:mm' → 'Mon 23 Nov 10:00'); English names, as dayjs's default locale.
+ */
+export function formatInZone(instant: Date | string, zone: string, pattern: string): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const offset = zoneOffset(ms, zone);
+  const wall = new Date(ms + offset * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return pattern.replace(/YYYY|MMM|MM|DD|D|ddd|HH|mm|ss|Z/g, (token) => {
+    switch (token) {
+      case 'YYYY': return String(wall.getUTCFullYear()).padStart(4, '0');
+      case 'MMM': return MONTHS[wall.getUTCMonth()]!;
+      case 'MM': return two(wall.getUTCMonth() + 1);
+      case 'DD': return two(wall.getUTCDate());
+      case 'D': return String(wall.getUTCDate());
+      case 'ddd': return WEEKDAYS[wall.getUTCDay()]!;
+      case 'HH': return two(wall.getUTCHours());
+      case 'mm': return two(wall.getUTCMinutes());
+      case 'ss': return two(wall.getUTCSeconds());
+      default: return offsetText(offset);
+    }
+  });
+}
+
+function offsetText(offset: number): string {
+  const abs = Math.abs(offset);
+  return `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** Adds whole days to a calendar date, with no zone involved. */

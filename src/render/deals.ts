@@ -1,6 +1,5 @@
 // How deals read: times on a terminal vs a pipe, values, and the deals listing.
-import dayjs from 'dayjs';
-import { isoInZone } from '../core/time.js';
+import { formatInZone, isoInZone } from '../core/time.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import type { DealListRow } from '../db/dealViews.js';
 import type { DealRow } from '../db/deals.js';
@@ -12,9 +11,8 @@ import { paint, safe, table, type View } from './text.js';
 export function when(value: string | null | undefined, view: View): string {
   if (!value) return view.isTTY ? '—' : '';
   if (!view.isTTY) return isoInZone(value, view.zone);
-  const at = dayjs(value).tz(view.zone);
-  const sameYear = at.year() === dayjs(view.now).tz(view.zone).year();
-  return at.format(sameYear ? 'ddd D MMM HH:mm' : 'ddd D MMM YYYY HH:mm');
+  const sameYear = formatInZone(value, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
+  return formatInZone(value, view.zone, sameYear ? 'ddd D MMM HH:mm' : 'ddd D MMM YYYY HH:mm');
 }
 
 /** A deal's value for people, or '—' / '' when it has none. */
