@@ -1,6 +1,210 @@
-// PLACEHOLDER: replaced by the real command.
-import { FailureError } from '../errors.js';
-export async function schedule(): Promise<never> { throw new FailureError('followup is not built yet'); }
-export async function done(): Promise<never> { throw new FailureError('followup is not built yet'); }
-export async function reschedule(): Promise<never> { throw new FailureError('followup is not built yet'); }
-export async function cancel(): Promise<never> { throw new FailureError('followup is not built yet'); }
+// `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
+import type { Context } from '../context.js';
+import { warn } from '../context.js';
+import { bestTimeWarning } from '../core/bestTime.js';
+import { parseWhen, type When } from '../core/dates.js';
+import { isoInZone } from '../core/time.js';
+import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
+import { getDeal, resolveDeal, type DealRow } from '../db/deals.js';
+import { recordEvent } from '../db/events.js';
+import {
+  cancelFollowup, completeFollowup, getFollowup, insertFollowup, rescheduleFollowup, scheduledCount, type FollowupRow,
+} from '../db/followups.js';
+import { write } from '../db/open.js';
+import { getProspect, type ProspectRow } from '../db/prospects.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { followupLine, type FollowupParty } from '../render/followup.js';
+import { followupJson } from '../render/records.js';
+import type { Result } from '../render/result.js';
+
+export interface ScheduleFlags {
+  at?: string;
+  channel?: Channel;
+  purpose?: Purpose;
+  closure?: boolean;
+  agreed?: boolean;
+  note?: string;
+}
+
+export interface DoneFlags {
+  outcome?: Outcome;
+  next?: string;
+  nextChannel?: Channel;
+  nextPurpose?: Purpose;
+  note?: string;
+}
+
+/** Limit on a note, as on every text field. */
+const MAX_TEXT = 10_000;
+const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
+
+/** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */
+export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFlags): Promise<Result> {
+  if (flags.closure && flags.purpose && flags.purpose !== 'closure') {
+    throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
+  }
+  const note = optionalNote(flags.note);
+  const db = ctx.db();
+  const deal = resolveDeal(db, ref ?? '');
+  refuseClosed(deal);
+  const prospect = getProspect(db, deal.prospect_id)!;
+  const when = await askWhen(ctx, prospect, flags.at, '--at');
+  const purpose: Purpose = flags.closure ? 'closure' : (flags.purpose ?? 'follow-up');
+  const channel = flags.channel ?? (prospect.channel as Channel | null) ?? 'call';
+  warnAboutTime(ctx, when.at, prospect);
+
+  const followup = write(db, () => {
+    const row = insertFollowup(db, { deal_id: deal.id, due_at: when.at, channel, purpose, agreed: Boolean(flags.agreed || flags.closure), notes: note }, ctx.now);
+    recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${row.id} by ${channel} scheduled for ${isoInZone(when.at, ctx.zone)}`);
+    return row;
+  });
+  return {
+    json: followupJson(followup, ctx.zone),
+    text: (view) => followupLine('Scheduled', followup, party(prospect), view),
+  };
+}
+
+/** `salesctl followup done <id> --outcome <o> [--next <when>]`: completes one and schedules the next in one transaction. */
+export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Promise<Result> {
+  const note = optionalNote(flags.note);
+  if (!flags.next && (flags.nextChannel || flags.nextPurpose)) {
+    throw new UsageError(`${flags.nextChannel ? '--next-channel' : '--next-purpose'} needs --next <when>: e.g. --next 'tomorrow 10am'`);
+  }
+  const db = ctx.db();
+  const current = scheduledFollowup(db, id, 'completed');
+  const deal = getDeal(db, current.deal_id)!;
+  const prospect = getProspect(db, deal.prospect_id)!;
+  if (flags.next) refuseClosed(deal);
+  const outcome = flags.outcome ?? (await askOutcome(ctx));
+  let next: When | undefined = flags.next ? await readWhen(ctx, prospect, flags.next, '--next') : undefined;
+  const stepless = deal.status === 'open' && !next && scheduledCount(db, deal.id) <= 1;
+  if (stepless && ctx.interactive) next = await promptWhen(ctx, prospect, 'Next step: when? (empty for none)', true);
+  if (next) warnAboutTime(ctx, next.at, prospect);
+
+  const { completed, following } = write(db, () => {
+    const completed = completeFollowup(db, current.id, outcome, note, ctx.now);
+    recordEvent(db, deal.id, ctx.now, 'followup-done', `${current.purpose} #${current.id} by ${current.channel} done: ${outcome}`);
+    let following: FollowupRow | null = null;
+    if (next) {
+      const purpose = flags.nextPurpose ?? 'follow-up';
+      const channel = flags.nextChannel ?? current.channel;
+      following = insertFollowup(db, { deal_id: deal.id, due_at: next.at, channel, purpose, agreed: purpose === 'closure', notes: null }, ctx.now);
+      recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${following.id} by ${channel} scheduled for ${isoInZone(next.at, ctx.zone)}`);
+    }
+    return { completed, following };
+  });
+  if (stepless && !following) warnNoNextStep(ctx, deal.id);
+  return {
+    json: { ...followupJson(completed, ctx.zone), next: following ? followupJson(following, ctx.zone) : null },
+    text: (view) =>
+      followupLine('Done', completed, party(prospect), view) + (following ? followupLine('Next', following, party(prospect), view) : ''),
+  };
+}
+
+/** `salesctl followup reschedule <id> --at <when>`. */
+export async function reschedule(ctx: Context, [id]: string[], flags: { at?: string }): Promise<Result> {
+  const db = ctx.db();
+  const current = scheduledFollowup(db, id, 'rescheduled');
+  const prospect = prospectOf(db, current);
+  const when = await askWhen(ctx, prospect, flags.at, '--at');
+  warnAboutTime(ctx, when.at, prospect);
+  const moved = write(db, () => {
+    const moved = rescheduleFollowup(db, current.id, when.at);
+    const from = isoInZone(current.due_at, ctx.zone);
+    recordEvent(db, current.deal_id, ctx.now, 'followup-rescheduled', `${current.purpose} #${current.id} moved from ${from} to ${isoInZone(when.at, ctx.zone)}`);
+    return moved;
+  });
+  return { json: followupJson(moved, ctx.zone), text: (view) => followupLine('Rescheduled', moved, party(prospect), view) };
+}
+
+/** `salesctl followup cancel <id>`. */
+export async function cancel(ctx: Context, [id]: string[]): Promise<Result> {
+  const db = ctx.db();
+  const current = scheduledFollowup(db, id, 'cancelled');
+  const deal = getDeal(db, current.deal_id)!;
+  const prospect = getProspect(db, deal.prospect_id)!;
+  const cancelled = write(db, () => {
+    const cancelled = cancelFollowup(db, current.id, ctx.now);
+    recordEvent(db, deal.id, ctx.now, 'followup-cancelled', `${current.purpose} #${current.id} due ${isoInZone(current.due_at, ctx.zone)} cancelled`);
+    return cancelled;
+  });
+  if (deal.status === 'open' && scheduledCount(db, deal.id) === 0) warnNoNextStep(ctx, deal.id);
+  return { json: followupJson(cancelled, ctx.zone), text: (view) => followupLine('Cancelled', cancelled, party(prospect), view) };
+}
+
+/** The follow-up with this id, refused unless it is still scheduled. */
+function scheduledFollowup(db: ReturnType<Context['db']>, id: string | undefined, verb: string): FollowupRow {
+  const text = (id ?? '').trim().replace(/^#/, '');
+  if (!/^\d+$/.test(text)) throw new UsageError(`'${id ?? ''}' is not a follow-up id: give the number in the Id column of salesctl due`);
+  const followup = getFollowup(db, Number(text));
+  if (!followup) throw new NotFoundError(`no follow-up with id ${text}: run 'salesctl due' or 'salesctl show <deal>' to see them`);
+  if (followup.status !== 'scheduled') {
+    throw new UsageError(`follow-up #${followup.id} is ${followup.status}, not scheduled: only a scheduled follow-up can be ${verb}`);
+  }
+  return followup;
+}
+
+function prospectOf(db: ReturnType<Context['db']>, followup: FollowupRow): ProspectRow {
+  return getProspect(db, getDeal(db, followup.deal_id)!.prospect_id)!;
+}
+
+function refuseClosed(deal: DealRow): void {
+  if (deal.status === 'won' || deal.status === 'lost') {
+    throw new UsageError(`deal #${deal.id} is ${deal.status}: follow-ups are scheduled on open or not-now deals`);
+  }
+}
+
+/** Reads a date phrase; a date alone lands at the start of the prospect's best time in their zone. */
+function readWhen(ctx: Context, prospect: ProspectRow, text: string, flag: string): Promise<When> {
+  const dateOnly = prospect.best_time_start ? { time: prospect.best_time_start, zone: prospect.tz ?? ctx.zone } : undefined;
+  return parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag });
+}
+
+/** The --at value, asked for on a terminal when it was not given. */
+async function askWhen(ctx: Context, prospect: ProspectRow, given: string | undefined, flag: string): Promise<When> {
+  if (given !== undefined) return readWhen(ctx, prospect, given, flag);
+  if (!ctx.interactive) throw new UsageError(MISSING_AT);
+  return (await promptWhen(ctx, prospect, "When? (e.g. 'tomorrow 10am', 2026-12-01 14:30, +2w)", false))!;
+}
+
+async function promptWhen(ctx: Context, prospect: ProspectRow, message: string, optional: boolean): Promise<When | undefined> {
+  const { input } = await import('@inquirer/prompts');
+  const answer = await input({
+    message,
+    validate: async (value) => {
+      if (!value.trim()) return optional || 'a time is needed';
+      return readWhen(ctx, prospect, value, 'the answer').then(
+        () => true,
+        (error: Error) => error.message,
+      );
+    },
+  });
+  return answer.trim() ? readWhen(ctx, prospect, answer, 'the answer') : undefined;
+}
+
+async function askOutcome(ctx: Context): Promise<Outcome> {
+  if (!ctx.interactive) throw new UsageError(`missing --outcome <outcome>: one of ${OUTCOMES.join(', ')}`);
+  const { select } = await import('@inquirer/prompts');
+  return select({ message: 'What happened?', choices: OUTCOMES.map((value) => ({ value })) });
+}
+
+function warnAboutTime(ctx: Context, at: Date, prospect: ProspectRow): void {
+  const bestTime = prospect.best_time_start && prospect.best_time_end ? { start: prospect.best_time_start, end: prospect.best_time_end } : null;
+  const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime }, ctx.zone);
+  if (outside) warn(ctx, outside);
+  if (at.getTime() < ctx.now.getTime()) warn(ctx, `${isoInZone(at, ctx.zone)} is in the past: it shows as overdue in salesctl due`);
+}
+
+function warnNoNextStep(ctx: Context, dealId: number): void {
+  warn(ctx, `deal #${dealId} has no next step: every step should end with a commitment for the next (salesctl followup ${dealId} --at ...)`);
+}
+
+function optionalNote(value: string | undefined): string | null {
+  const text = value?.trim() ?? '';
+  if (text.length > MAX_TEXT) throw new UsageError(`--note is ${text.length} characters long: at most ${MAX_TEXT} are allowed`);
+  return text || null;
+}
+
+function party(prospect: ProspectRow): FollowupParty {
+  return { name: prospect.name, company: prospect.company, tz: prospect.tz };
+}

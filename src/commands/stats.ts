@@ -1,3 +1,31 @@
-// PLACEHOLDER: replaced by the real command.
-import { FailureError } from '../errors.js';
-export async function reach(): Promise<never> { throw new FailureError('stats is not built yet'); }
+// `salesctl stats reach`: when prospects really answer, per channel and hour of their day.
+import type { Context } from '../context.js';
+import { tallyReach } from '../core/reach.js';
+import { completedAttempts, resolveProspect } from '../db/reach.js';
+import { reachChart } from '../render/chart.js';
+import type { Result } from '../render/result.js';
+import { safe, table } from '../render/text.js';
+
+export interface ReachFlags {
+  prospect?: string;
+}
+
+const COLUMNS = ['channel', 'hour', 'attempts', 'reached'];
+
+export async function reach(ctx: Context, _args: string[], flags: ReachFlags): Promise<Result> {
+  const db = ctx.db();
+  const prospect = flags.prospect !== undefined ? resolveProspect(db, flags.prospect) : undefined;
+  const cells = tallyReach(completedAttempts(db, prospect?.id), ctx.zone);
+  return {
+    json: cells,
+    text(view) {
+      if (!view.isTTY) return table(view, COLUMNS, cells.map((cell) => [cell.channel, cell.hour, cell.attempts, cell.reached]));
+      if (!cells.length) return `No completed follow-ups${prospect ? ` with ${safe(prospect.name)}` : ''} yet: record one with salesctl followup done <id> --outcome reached\n`;
+      return reachChart(cells, view);
+    },
+    async csv() {
+      const { csv } = await import('../render/csv.js');
+      return csv(COLUMNS, cells.map((cell) => [cell.channel, cell.hour, cell.attempts, cell.reached]));
+    },
+  };
+}

@@ -37,3 +37,21 @@ export function formatBestTime(window: BestTime): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** Who is being reached, for the best-time rule: their name, zone and window (any may be missing). */
+export interface Reachable {
+  name: string;
+  tz: string | null;
+  bestTime: BestTime | null;
+}
+
+/**
+ * The warning for a follow-up at `instant` outside the prospect's best-time window, read in their
+ * zone (else `localZone`), or null when it is inside or they have no window.
+ */
+export function bestTimeWarning(instant: Date, who: Reachable, localZone: string): string | null {
+  if (!who.bestTime) return null;
+  const zone = who.tz ?? localZone;
+  if (withinBestTime(instant, who.bestTime, zone)) return null;
+  return `${localTime(instant, zone)} for ${who.name} (${zone}) is outside their best time ${formatBestTime(who.bestTime)}`;
+}

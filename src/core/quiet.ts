@@ -1,0 +1,37 @@
+// A deal that went quiet: the prospect stopped answering, or nothing has happened on it for weeks.
+// The advice is to call back for the truth, not to close.
+import type { Outcome } from './vocab.js';
+
+/** Outcomes where nobody answered. */
+export const UNANSWERED_OUTCOMES: readonly Outcome[] = ['no-answer', 'voicemail', 'bounced', 'no-show'];
+
+/** Days with no contact after which an open deal counts as gone quiet. */
+export const QUIET_DAYS = 21;
+
+/** What is known about an open deal's recent contact. */
+export interface ContactHistory {
+  /** When the deal was created (ISO). */
+  createdAt: string;
+  /** Outcomes of its completed follow-ups, latest first (at least the last two, when there are two). */
+  lastOutcomes: Array<string | null>;
+  /** When its latest follow-up was completed (ISO), if any. */
+  lastDoneAt: string | null;
+  /** When its latest commitment was recorded (ISO), if any. */
+  lastCommitmentAt: string | null;
+}
+
+/** Why a deal has gone quiet, or null when it has not. */
+export function goneQuiet(history: ContactHistory, now: Date): string | null {
+  const [latest, previous] = history.lastOutcomes;
+  if (isUnanswered(latest) && isUnanswered(previous)) return `the last 2 follow-ups went unanswered (${latest}, ${previous})`;
+  const lastContact = [history.createdAt, history.lastDoneAt, history.lastCommitmentAt]
+    .filter((at): at is string => Boolean(at))
+    .map((at) => new Date(at).getTime())
+    .reduce((a, b) => Math.max(a, b));
+  const days = Math.floor((now.getTime() - lastContact) / 86_400_000);
+  return days >= QUIET_DAYS ? `no contact for ${days} days` : null;
+}
+
+function isUnanswered(outcome: string | null | undefined): boolean {
+  return (UNANSWERED_OUTCOMES as readonly string[]).includes(outcome ?? '');
+}

@@ -1,0 +1,145 @@
+// The morning table: follow-ups due (overdue first), then open deals with no next step, then deals gone quiet.
+import { isOverdue, overdueLabel, type Until } from '../core/due.js';
+import { formatMoney, toDecimalString, toMajor } from '../core/money.js';
+import { formatInZone, isoInZone, localDate, localTime, sameZone } from '../core/time.js';
+import type { DueRow, OpenDealRow } from '../db/due.js';
+import { paint, table, type View } from './text.js';
+
+/** A deal gone quiet, and why. */
+export interface QuietDeal extends OpenDealRow {
+  reason: string;
+}
+
+/** What `due` found. `until` is set when the user gave --until. */
+export interface DueReport {
+  now: Date;
+  items: DueRow[];
+  noNextStep: OpenDealRow[];
+  goneQuiet: QuietDeal[];
+  until?: Until;
+}
+
+/** The --json document: {items, no_next_step, gone_quiet}. */
+export function dueJson(report: DueReport, zone: string) {
+  return {
+    items: report.items.map((row) => {
+      const dueAt = new Date(row.due_at);
+      return {
+        followup_id: row.followup_id,
+        deal_id: row.deal_id,
+        prospect: row.prospect,
+        company: row.company || null,
+        title: row.title,
+        due_at: isoInZone(dueAt, zone),
+        their_time: row.tz ? isoInZone(dueAt, row.tz) : null,
+        channel: row.channel,
+        purpose: row.purpose,
+        closure: row.purpose === 'closure',
+        agreed: row.agreed === 1,
+        overdue: isOverdue(dueAt, report.now),
+        commitment: row.commitment,
+        value: row.value_minor !== null && row.currency ? toMajor(row.value_minor, row.currency) : null,
+        currency: row.currency,
+      };
+    }),
+    no_next_step: report.noNextStep.map((deal) => ({ deal_id: deal.deal_id, prospect: deal.prospect, company: deal.company || null, title: deal.title })),
+    gone_quiet: report.goneQuiet.map((deal) => ({
+      deal_id: deal.deal_id,
+      prospect: deal.prospect,
+      company: deal.company || null,
+      title: deal.title,
+      reason: deal.reason,
+    })),
+  };
+}
+
+export const DUE_CSV_COLUMNS = [
+  'followup_id', 'deal_id', 'due_at', 'their_time', 'overdue', 'closure', 'agreed', 'prospect', 'company', 'title',
+  'channel', 'purpose', 'commitment', 'value', 'currency',
+];
+
+/** The --csv rows: one per follow-up due, values exact in major units. */
+export function dueCsvRows(report: DueReport, zone: string): unknown[][] {
+  return report.items.map((row) => {
+    const dueAt = new Date(row.due_at);
+    return [
+      row.followup_id, row.deal_id, isoInZone(dueAt, zone), row.tz ? isoInZone(dueAt, row.tz) : '', isOverdue(dueAt, report.now),
+      row.purpose === 'closure', row.agreed === 1, row.prospect, row.company, row.title, row.channel, row.purpose,
+      row.commitment ?? '', money(row, toDecimalString), row.currency ?? '',
+    ];
+  });
+}
+
+/**
+ * On a terminal, three tables under headings. In a pipe, tab-separated rows whose first column names the
+ * section (due, no-next-step, gone-quiet), so `awk -F'\t' '$1 == "due"'` picks one.
+ */
+export function dueText(report: DueReport, view: View): string {
+  return view.isTTY ? terminal(report, view) : pipe(report, view);
+}
+
+function terminal(report: DueReport, view: View): string {
+  const c = paint(view);
+  const parts: string[] = [];
+  if (report.items.length === 0) {
+    const { until } = report;
+    const label = until && (until.hadTime ? formatInZone(until.at, view.zone, 'ddd D MMM HH:mm') : formatInZone(until.at, view.zone, 'ddd D MMM'));
+    parts.push(label ? `Nothing due until ${label}.\n` : 'Nothing due today.\n');
+  } else {
+    const today = localDate(report.now, view.zone);
+    const rows = report.items.map((row) => {
+      const dueAt = new Date(row.due_at);
+      const overdue = isOverdue(dueAt, report.now);
+      const closure = row.purpose === 'closure';
+      const marker = `${overdue ? c.red('!') : ''}${closure ? '★' : ''}`;
+      const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : formatInZone(dueAt, view.zone, 'ddd D MMM HH:mm');
+      const time = overdue ? `${when} (${overdueLabel(dueAt, report.now, view.zone)})` : when;
+      const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}`;
+      return [marker, time, theirTime(dueAt, row.tz, view.zone), row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
+    });
+    parts.push(table(view, ['', 'Time', 'Their time', 'Prospect', 'Company', 'Channel', 'Purpose', 'Commitment', 'Value', 'Id'], rows));
+  }
+  if (report.noNextStep.length) {
+    const rows = report.noNextStep.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
+    parts.push(`${c.bold('No next step')}: every step should end with a commitment for the next\n` + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Next step'], rows));
+  }
+  if (report.goneQuiet.length) {
+    const rows = report.goneQuiet.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
+    parts.push(`${c.bold('Gone quiet')}: call back for the truth, not to close\n` + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Why', 'Suggestion'], rows));
+  }
+  return parts.join('\n');
+}
+
+function pipe(report: DueReport, view: View): string {
+  const due = report.items.map((row) => {
+    const dueAt = new Date(row.due_at);
+    return [
+      'due', row.followup_id, isoInZone(dueAt, view.zone), isOverdue(dueAt, report.now) ? 'overdue' : '', row.purpose === 'closure' ? 'closure' : '',
+      row.prospect, row.company, row.channel, row.purpose, row.commitment ?? '', money(row, toDecimalString), row.currency ?? '',
+    ];
+  });
+  const noNextStep = report.noNextStep.map((d) => ['no-next-step', d.deal_id, d.prospect, d.company, d.title]);
+  const goneQuiet = report.goneQuiet.map((d) => ['gone-quiet', d.deal_id, d.prospect, d.company, d.title, d.reason]);
+  return table(view, [], [...due, ...noNextStep, ...goneQuiet]);
+}
+
+/** '09:00 EST': the prospect's wall clock when their zone is not ours ('' when it is), with the weekday when their date differs. */
+export function theirTime(dueAt: Date, tz: string | null, zone: string): string {
+  if (!tz || sameZone(tz, zone, dueAt)) return '';
+  const pattern = localDate(dueAt, tz) === localDate(dueAt, zone) ? 'HH:mm' : 'ddd HH:mm';
+  return `${formatInZone(dueAt, tz, pattern)} ${zoneLabel(tz, dueAt)}`;
+}
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+/** 'EST' where the zone has a common abbreviation, else its city ('Jakarta'). */
+function zoneLabel(zone: string, at: Date): string {
+  let format = zoneNames.get(zone);
+  if (!format) zoneNames.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })));
+  const short = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return /^[A-Z]{2,5}$/.test(short) ? short : zone.split('/').pop()!.replace(/_/g, ' ');
+}
+
+function money(row: DueRow, format: (minor: number, currency: string) => string): string {
+  return row.value_minor !== null && row.currency ? format(row.value_minor, row.currency) : '';
+}
