@@ -21,6 +21,7 @@ Exit codes:
 Environment:
   SALESCTL_DB   the database file (default: the user data folder)
   SALESCTL_NOW  an ISO 8601 instant that replaces the clock
+  SALESCTL_BUSY_TIMEOUT_MS  how long to wait for another writer (default 5000) before exit 4
   TZ            your local time zone
   NO_COLOR      turn colour off`;
 

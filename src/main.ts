@@ -6,7 +6,7 @@ import type { Context, Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
 import type { Result } from './render/result.js';
-import { json as toJson, type View } from './render/text.js';
+import { json as toJson, safe, type View } from './render/text.js';
 
 declare const SALESCTL_VERSION: string | undefined;
 const VERSION = typeof SALESCTL_VERSION === 'string' ? SALESCTL_VERSION : '0.1.0';
@@ -27,16 +27,22 @@ export interface RunOptions {
 export async function runCli(argv: string[], options: RunOptions): Promise<number> {
   let debug = argv.includes('--debug');
   let opened: Database | undefined;
+  let where = 'the database';
   const program = buildProgram(async (command: Command, args: string[], load: () => Promise<Runner>) => {
     const flags = command.opts();
     const globals = command.optsWithGlobals();
     debug = Boolean(globals.debug);
     const ctx = await makeContext(options, globals, (db) => (opened = db));
+    if (ctx.dbPath !== ':memory:') where = ctx.dbPath;
     const runner = await load();
     const result = await runner(ctx, args, flags);
     if (result) await emit(ctx, result, flags);
   }, VERSION);
-  const output = { writeOut: (text: string) => options.stdout.write(text), writeErr: (text: string) => options.stderr.write(text) };
+  const output = {
+    writeOut: (text: string) => options.stdout.write(text),
+    writeErr: (text: string) => options.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) => write(oneLine(text)),
+  };
   // configureOutput is not inherited by commands that already exist: set it on every one.
   const configure = (command: Command): void => {
     command.configureOutput(output);
@@ -47,7 +53,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, options.stderr, debug);
+    return report(error, options.stderr, debug, where);
   } finally {
     if (opened && opened !== options.database && opened.open) opened.close();
   }
@@ -61,7 +67,10 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
   let db: Database | undefined = options.database;
   let resolvedPath = dbPath;
   if (!resolvedPath) resolvedPath = (await import('./db/paths.js')).defaultDbPath();
-  const { openDatabase } = options.database ? { openDatabase: undefined } : await import('./db/open.js');
+  const { openDatabase, busyTimeoutFrom } = options.database
+    ? { openDatabase: undefined, busyTimeoutFrom: undefined }
+    : await import('./db/open.js');
+  const busyTimeoutMs = busyTimeoutFrom?.(env);
   return {
     now,
     zone: options.zone ?? systemZone(),
@@ -75,7 +84,7 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
     env,
     db() {
       if (!db) {
-        db = openDatabase!(resolvedPath, { createFolder: !dbPath, now });
+        db = openDatabase!(resolvedPath, { createFolder: !dbPath, now, busyTimeoutMs });
         onOpen(db);
       }
       return db;
@@ -104,17 +113,17 @@ async function emit(ctx: Context, result: Result, flags: Record<string, any>): P
   }
 }
 
-async function report(error: unknown, stderr: Sink, debug: boolean): Promise<number> {
+async function report(error: unknown, stderr: Sink, debug: boolean, where: string): Promise<number> {
   if (error instanceof CommanderError) {
     // commander already printed its one line (or the help / version).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
   const { translateSqliteError } = await import('./db/open.js');
-  const known = error instanceof ExitError ? error : translateSqliteError(error, 'the database');
+  const known = error instanceof ExitError ? error : translateSqliteError(error, where);
   if (known instanceof ExitError) {
-    stderr.write(`salesctl: ${known.message}\n`);
-    if (known instanceof AmbiguousError) for (const candidate of known.candidates) stderr.write(`  ${candidate}\n`);
+    stderr.write(`salesctl: ${safe(known.message)}\n`);
+    if (known instanceof AmbiguousError) for (const candidate of known.candidates) stderr.write(`  ${safe(candidate)}\n`);
     if (debug && known.stack) stderr.write(`${known.stack}\n`);
     return known.exitCode;
   }
@@ -123,18 +132,46 @@ async function report(error: unknown, stderr: Sink, debug: boolean): Promise<num
     return EXIT.failure;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`salesctl: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+  stderr.write(`salesctl: internal error: ${safe(message.split('\n')[0])}${debug ? '' : ' (run with --debug for details)'}\n`);
   if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   return EXIT.failure;
+}
+
+/**
+ * Commander's error as one line, the words the user typed escaped (a newline or an escape sequence in an
+ * argument must not break the line or reach the terminal); its "(Did you mean …?)" stays on its own line.
+ */
+function oneLine(text: string): string {
+  const suggestion = /\n(\(Did you mean [^\n]*\?\))\n?$/.exec(text);
+  const message = (suggestion ? text.slice(0, suggestion.index) : text).replace(/\n$/, '');
+  return `${safe(message)}\n${suggestion ? `${suggestion[1]}\n` : ''}`;
 }
 
 /** The entry point of bin/salesctl.js. */
 export async function main(): Promise<void> {
   process.umask(0o077);
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const debug = process.argv.includes('--debug');
+  // A reader that goes away (`salesctl list | head -1`) is not an error: every write has already committed
+  // by the time output is printed, so end quietly. Anything else on the streams ends with one line.
+  const onStreamError = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+    try {
+      process.stderr.write(`salesctl: cannot write the output: ${error.message}\n`);
+    } catch {
+      // stderr is gone too
+    }
+    process.exit(EXIT.failure);
+  };
+  process.stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
+  const crash = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`salesctl: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exit(EXIT.failure);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   process.exitCode = await runCli(process.argv.slice(2), {
     env: process.env,
     stdout: process.stdout,

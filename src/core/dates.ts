@@ -59,6 +59,8 @@ export async function parseWhen(input: string, options: WhenOptions): Promise<Wh
     }
     const date =
       unit === 'd' ? addDays(today, n) : unit === 'w' ? addDays(today, 7 * n) : unit === 'm' ? addMonths(today, n) : addMonths(today, 12 * n);
+    // '+8000y' would leave four-digit years (and dayjs) behind: refuse rather than store a garbled date.
+    if (!/^\d{4}-/.test(date) || date < '1900') throw refuse();
     return dateOnly(date, options);
   }
   if (/^now$/i.test(text)) return { at: new Date(options.now), hadTime: true, date: today };
@@ -77,6 +79,7 @@ async function parsePhrase(text: string, options: WhenOptions, refuse: () => Usa
   const date = [start.get('year')!, start.get('month')!, start.get('day')!]
     .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
     .join('-');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < '1900') throw refuse();
   if (!start.isCertain('hour')) return dateOnly(date, options);
   if (start.isCertain('timezoneOffset')) {
     const at = start.date();

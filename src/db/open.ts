@@ -1,10 +1,10 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
-import { FailureError, RefusedError } from '../errors.js';
+import { ExitError, FailureError, RefusedError, UsageError } from '../errors.js';
 import { migrate, refuseNewer, schemaVersion } from './migrate.js';
-import { LATEST_VERSION } from './migrations/index.js';
+import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -14,61 +14,69 @@ export interface OpenOptions {
   createFolder?: boolean;
   /** Migrate to the latest schema (default true). */
   migrate?: boolean;
-  /** Where a pre-migration backup goes; default `<file>.before-v<N>.bak`. */
+  /** How long to wait for another writer's lock (default BUSY_TIMEOUT_MS, or $SALESCTL_BUSY_TIMEOUT_MS via main). */
+  busyTimeoutMs?: number;
+  /** The migrations to apply (tests inject fake ones; default: every shipped migration). */
+  migrations?: Migration[];
   now?: Date;
 }
 
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Reads $SALESCTL_BUSY_TIMEOUT_MS (milliseconds, 0-600000), or the default. */
+export function busyTimeoutFrom(env: Record<string, string | undefined>): number {
+  const text = env.SALESCTL_BUSY_TIMEOUT_MS;
+  if (text === undefined || text === '') return BUSY_TIMEOUT_MS;
+  if (!/^\d{1,6}$/.test(text) || Number(text) > 600_000) {
+    throw new UsageError(`SALESCTL_BUSY_TIMEOUT_MS='${text}' is not a number of milliseconds: use e.g. 5000 (at most 600000)`);
+  }
+  return Number(text);
+}
+
 /**
- * Opens (creating on first use) and migrates the salesctl database. The order matters: the file is
- * read (user_version) before anything can write to it, so a newer or foreign file is left untouched.
+ * Opens (creating on first use) and migrates the salesctl database. The order matters: the file's header
+ * is read with plain file I/O before SQLite touches it, so a newer or foreign file is left byte-for-byte
+ * untouched (no -wal or -shm appears beside it).
  */
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (path === ':memory:') {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrate(db, migrations);
     return db;
   }
-  const folder = dirname(path);
-  if (!existsSync(folder)) {
-    if (!options.createFolder) throw new FailureError(`cannot open the database ${path}: the folder ${folder} does not exist`);
-    try {
-      mkdirSync(folder, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw new FailureError(`cannot create the data folder ${folder}: ${(error as Error).message}`);
-    }
-  }
-  const isNew = !existsSync(path);
-  if (isNew) {
-    try {
-      closeSync(openSync(path, 'wx', 0o600));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new FailureError(`cannot create the database ${path}: ${describeFsError(error)}`);
-    }
-  } else if (statSync(path).isDirectory()) {
-    throw new FailureError(`cannot open the database ${path}: it is a folder, not a file`);
-  }
+  prepareFolder(path, Boolean(options.createFolder));
+  if (existsSync(path)) inspectExisting(path, latest);
+  else createEmpty(path);
+
   let db: DB;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true });
   } catch (error) {
-    throw new FailureError(`cannot open the database ${path}: ${describeFsError(error)}`);
+    throw asOpenFailure(error, path);
   }
   try {
     let version: number;
     try {
       version = schemaVersion(db);
     } catch (error) {
+      const translated = translateSqliteError(error, path);
+      if (translated instanceof ExitError) throw translated;
       throw new FailureError(`${path} is not a salesctl database (${(error as Error).message}); the file was not changed`);
     }
-    refuseNewer(db, path);
+    refuseNewer(db, path, latest);
+    // One snapshot for both reads: another first run may commit the schema in between.
+    if (version === 0 && db.transaction(() => schemaVersion(db) === 0 && hasForeignTables(db))()) {
+      throw new FailureError(`${path} is a SQLite database of another program, not salesctl's; the file was not changed`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    if (options.migrate !== false && version < LATEST_VERSION) {
+    if (options.migrate !== false && version < latest) {
       if (version > 0) backupBeforeMigrating(db, path, version);
-      migrate(db);
+      migrateOrExplain(db, path, migrations);
     }
     return db;
   } catch (error) {
@@ -77,35 +85,158 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
 }
 
-/** Writes `<file>.v<N>.bak` beside an existing database before its schema changes. */
+function prepareFolder(path: string, create: boolean): void {
+  const folder = dirname(path);
+  let stat;
+  try {
+    stat = statSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new FailureError(`cannot open the database ${path}: ${describeFsError(error)}`);
+    if (!create) throw new FailureError(`cannot open the database ${path}: the folder ${folder} does not exist (create it first)`);
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+    } catch (mkdirError) {
+      throw new FailureError(`cannot create the data folder ${folder}: ${describeFsError(mkdirError)}`);
+    }
+    return;
+  }
+  if (!stat.isDirectory()) throw new FailureError(`cannot open the database ${path}: ${folder} is a file, not a folder`);
+}
+
+/** Refuses a folder, a foreign file or a newer database by its header alone, before SQLite opens it. */
+function inspectExisting(path: string, latest: number): void {
+  let header: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new FailureError(`cannot open the database ${path}: it is a folder, not a file`);
+    header = Buffer.alloc(100);
+    const fd = openSync(path, 'r');
+    try {
+      header = header.subarray(0, readSync(fd, header, 0, 100, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if (error instanceof ExitError) throw error;
+    throw new FailureError(`cannot read the database ${path}: ${describeFsError(error)}`);
+  }
+  if (header.length === 0) return; // created by a first run that has not written yet: SQLite's locks take over.
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC.subarray(0, header.length))) {
+    throw new FailureError(`${path} is not a salesctl database (not a SQLite file); the file was not changed`);
+  }
+  if (header.length === 100) {
+    // Bytes 21-23 are fixed by the file format: anything else is a damaged header, not a newer version.
+    if (header[21] !== 64 || header[22] !== 32 || header[23] !== 32) {
+      throw new FailureError(`${path} is damaged (its SQLite header is not valid); run 'salesctl doctor' or restore a backup; the file was not changed`);
+    }
+    const version = header.readUInt32BE(60);
+    if (version > latest) {
+      throw new RefusedError(
+        `${path} has schema version ${version}, newer than this salesctl understands (${latest}): upgrade salesctl; the file was not changed`,
+      );
+    }
+  }
+}
+
+function createEmpty(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new FailureError(`cannot create the database ${path}: ${describeFsError(error)}`);
+    }
+  }
+}
+
+function hasForeignTables(db: DB): boolean {
+  return Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").get());
+}
+
+function migrateOrExplain(db: DB, path: string, migrations: Migration[]): void {
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    const translated = translateSqliteError(error, path);
+    if (translated instanceof ExitError) throw translated;
+    const now = schemaVersion(db);
+    const next = migrations.find((m) => m.version > now);
+    throw new FailureError(
+      `could not update ${path} to schema version ${next?.version ?? '?'} (${next?.name ?? 'unknown'}): ${(error as Error).message}; ` +
+        `it was left unchanged at version ${now}`,
+    );
+  }
+}
+
+/**
+ * Writes `<file>.v<N>.bak` beside an existing database before its schema changes. The copy is made under
+ * a temporary name and linked into place only if it really is version N, so a process that finds the
+ * backup present can rely on it, even when several first runs of a new salesctl race.
+ */
 function backupBeforeMigrating(db: DB, path: string, fromVersion: number): void {
   const target = `${path}.v${fromVersion}.bak`;
   if (existsSync(target)) return;
-  db.prepare('VACUUM INTO ?').run(target);
-  chmodSync(target, 0o600);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    closeSync(openSync(temporary, 'w', 0o600));
+    db.prepare('VACUUM INTO ?').run(temporary);
+    const copy = new Database(temporary, { readonly: true, fileMustExist: true });
+    const copied = schemaVersion(copy);
+    copy.close();
+    if (copied === fromVersion) {
+      try {
+        linkSync(temporary, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  } catch (error) {
+    throw new FailureError(`cannot write the backup ${target} before updating the database: ${describeFsError(error)}; nothing was changed`);
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** Maps SQLite's lock and file errors to the documented exit codes; anything else passes through. */
 export function translateSqliteError(error: unknown, path: string): unknown {
+  if (error instanceof ExitError) return error;
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') {
-    return new RefusedError(`database busy: another salesctl is writing to ${path}; try again`);
+  const message = (error as Error)?.message ?? String(error);
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
+    return new RefusedError(`database busy, try again: another program is writing to ${path} (waited past the timeout; nothing was changed)`);
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new FailureError(`${path} is not a salesctl database or is damaged (${(error as Error).message}); run 'salesctl doctor'`);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
+    return new FailureError(`${path} is not a salesctl database or is damaged (${message}); run 'salesctl doctor'`);
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR')) {
-    return new FailureError(`cannot write to the database ${path}: ${(error as Error).message}`);
+  if (code === 'SQLITE_FULL') return new FailureError(`the disk holding ${path} is full: nothing was saved; free some space and try again`);
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
+    return new FailureError(`cannot write to the database ${path}: it is read-only (check the file and folder permissions); nothing was saved`);
   }
+  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_CANTOPEN_') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new FailureError(`cannot open the database ${path}: ${message}`);
+  }
+  if (code.startsWith('SQLITE_IOERR')) return new FailureError(`cannot read or write the database ${path}: ${message} (${code}); nothing was saved`);
   return error;
+}
+
+function asOpenFailure(error: unknown, path: string): ExitError {
+  const translated = translateSqliteError(error, path);
+  if (translated instanceof ExitError) return translated;
+  return new FailureError(`cannot open the database ${path}: ${describeFsError(error)}`);
 }
 
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'the folder does not exist';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
   if (code === 'EROFS') return 'the file system is read-only';
-  return (error as Error).message;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return ((error as Error)?.message ?? String(error)).split('\n')[0]!;
 }
 
 /** Runs `work` in one BEGIN IMMEDIATE transaction: every write in salesctl goes through here. */

@@ -17,17 +17,28 @@ export function paint(view: { color: boolean }): ChalkInstance {
 
 /**
  * Makes stored text safe to print: control characters and escape sequences (an imported name can carry
- * them) are shown as \xNN, never interpreted; tabs and newlines too, so a TSV row stays one row.
+ * them) are shown as \xNN, never interpreted; tabs and newlines too, so a TSV row stays one row; and the
+ * invisible bidirectional controls, which could make a name display as something else, as \uNNNN.
  */
 export function safe(text: unknown): string {
   if (text === null || text === undefined) return '';
-  return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+/**
+ * A table cell made safe: with colour on, the SGR colour codes that paint() added are kept and everything
+ * else is escaped, so stored text carrying its own escape sequence is never interpreted; with colour off,
+ * every control character is escaped.
+ */
+function safeCell(cell: unknown, view: { color: boolean }): string {
+  if (typeof cell !== 'string' || !view.color) return safe(cell);
+  return cell.split(/(\u001b\[[0-9;]*m)/).map((part, i) => (i % 2 === 1 ? part : safe(part))).join('');
 }
 
 /**
@@ -45,7 +56,7 @@ export function table(view: View, headers: string[], rows: Array<Array<string | 
     },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
   });
-  for (const row of rows) grid.push(row.map((cell) => (typeof cell === 'string' && cell.includes('\u001b[') ? cell : safe(cell))));
+  for (const row of rows) grid.push(row.map((cell) => safeCell(cell, view)));
   return grid.toString().split('\n').map((line) => line.trimEnd()).join('\n') + '\n';
 }
 

@@ -1,0 +1,111 @@
+// kill -9 at random moments during a large import (and during a stream of adds): the database holds
+// either nothing or everything of the import, and integrity_check and foreign_key_check stay clean.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, checkIntegrity, cliEnv, Database, removeDir, spawnCli, tempDir } from '../reliability/support.js';
+import { startWriter } from '../reliability/writers.js';
+
+const ROUNDS = Number(process.env.SALESCTL_CRASH_ROUNDS ?? 25);
+const ROWS = 20_000;
+const NOW = '2026-11-22T08:00:00Z';
+
+let dir: string;
+let baseline: string;
+let csv: string;
+beforeAll(async () => {
+  dir = tempDir('salesctl-crash-');
+  baseline = join(dir, 'baseline.db');
+  for (const name of ['Budi', 'Rina', 'Sari']) expect((await spawnCli(['add', name], { SALESCTL_DB: baseline, SALESCTL_NOW: NOW })).code).toBe(0);
+  csv = join(dir, 'big.csv');
+  const lines = ['name,company,deal,value,note'];
+  for (let i = 0; i < ROWS; i++) lines.push(`Prospect ${i},Company ${i % 500},Deal ${i},${i * 10},"a note, with ""quotes"" ${'n'.repeat(40)}"`);
+  writeFileSync(csv, lines.join('\n') + '\n');
+});
+afterAll(() => removeDir(dir));
+
+function counts(path: string): { deals: number; prospects: number; created: number } {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      deals: one('SELECT COUNT(*) AS n FROM deals'),
+      prospects: one('SELECT COUNT(*) AS n FROM prospects'),
+      created: one("SELECT COUNT(*) AS n FROM events WHERE kind = 'created' OR kind LIKE 'import%'"),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs `salesctl import` under umask 000 and kills it with SIGKILL after `afterMs` (if still running). */
+function importKilledAfter(db: string, afterMs: number): Promise<{ code: number | null; signal: string | null }> {
+  const child = spawn('sh', ['-c', 'umask 000; exec "$0" "$@"', process.execPath, BIN, 'import', csv], {
+    env: cliEnv({ SALESCTL_DB: db, SALESCTL_NOW: NOW }),
+    stdio: 'ignore',
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+  return new Promise((done) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal });
+    }),
+  );
+}
+
+describe('kill -9 during a large import', () => {
+  it(`leaves nothing or everything, and a clean database (${ROUNDS} rounds)`, async () => {
+    const outcomes = { killed: 0, finished: 0, nothing: 0, everything: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const db = join(dir, `round-${round}.db`);
+      copyFileSync(baseline, db);
+      const before = counts(db);
+      const { code, signal } = await importKilledAfter(db, 80 + Math.floor(Math.random() * 1800));
+      if (signal === 'SIGKILL') outcomes.killed++;
+      else {
+        expect(code).toBe(0);
+        outcomes.finished++;
+      }
+      // -wal and -shm left by the killed process are owner-only, although it ran under umask 000
+      for (const extra of [`${db}-wal`, `${db}-shm`]) if (existsSync(extra)) expect([extra, statSync(extra).mode & 0o777]).toEqual([extra, 0o600]);
+      expect(checkIntegrity(db)).toBe('ok');
+      const after = counts(db);
+      if (after.deals === before.deals) {
+        expect(after).toEqual(before);
+        outcomes.nothing++;
+      } else {
+        expect(after.deals).toBe(before.deals + ROWS);
+        expect(after.prospects).toBe(before.prospects + ROWS);
+        outcomes.everything++;
+      }
+      if (code === 0) expect(after.deals).toBe(before.deals + ROWS);
+      // the database still works after the crash
+      expect((await spawnCli(['add', 'After the crash'], { SALESCTL_DB: db, SALESCTL_NOW: NOW })).code).toBe(0);
+      removeDir(db);
+      for (const extra of [`${db}-wal`, `${db}-shm`]) removeDir(extra);
+    }
+    console.log('crash rounds:', outcomes);
+    expect(outcomes.killed).toBeGreaterThan(0);
+    expect(outcomes.nothing + outcomes.everything).toBe(ROUNDS);
+  });
+});
+
+describe('kill -9 during a stream of adds', () => {
+  it('keeps every committed add whole: each deal has its prospect and its created event', async () => {
+    for (let round = 0; round < Math.ceil(ROUNDS / 3); round++) {
+      const db = join(dir, `adds-${round}.db`);
+      copyFileSync(baseline, db);
+      const writer = startWriter(db, `W${round}`, 100_000);
+      await new Promise((done) => setTimeout(done, 300 + Math.floor(Math.random() * 1200)));
+      writer.child.kill('SIGKILL');
+      expect((await writer).signal).toBe('SIGKILL');
+      expect(checkIntegrity(db)).toBe('ok');
+      const after = counts(db);
+      expect(after.created).toBe(after.deals);
+      expect(after.deals).toBeGreaterThan(3);
+      removeDir(db);
+      for (const extra of [`${db}-wal`, `${db}-shm`]) removeDir(extra);
+    }
+  });
+});
