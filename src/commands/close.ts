@@ -72,7 +72,13 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
     throw error;
   }
   if (!now) return shown;
-  return (await import('./postmortem.js')).record(ctx, [String(closed.id)], {});
+  try {
+    return await (await import('./postmortem.js')).record(ctx, [String(closed.id)], {});
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ExitPromptError') throw error;
+    hint(ctx, `post-mortem cancelled; the deal stays closed as lost. Write it later: salesctl postmortem ${closed.id}`);
+    return shown;
+  }
 }
 
 /** When to reach the prospect again: --revisit, else asked on a terminal; a date alone lands in their best time. */

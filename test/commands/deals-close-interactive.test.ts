@@ -71,6 +71,21 @@ describe('salesctl close on a terminal', () => {
     expect(h.db.prepare('SELECT status FROM deals WHERE id = 2').get()).toEqual({ status: 'lost' });
   });
 
+  it('lost: Ctrl-C inside the post-mortem questions says the deal stays closed, and exits 0', async () => {
+    const h = await book();
+    prompts.confirm.mockResolvedValue(true);
+    postmortem.record.mockRejectedValue(Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' }));
+    const r = await runOnTerminal(h, ['close', '2', 'lost']);
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'Lost #2 Acme — Ana Lima (Acme). No scheduled follow-ups to cancel.\n',
+      stderr:
+        'hint: write the post-mortem while it is fresh: salesctl postmortem 2\n' +
+        'hint: post-mortem cancelled; the deal stays closed as lost. Write it later: salesctl postmortem 2\n',
+    });
+    expect(h.db.prepare('SELECT status FROM deals WHERE id = 2').get()).toEqual({ status: 'lost' });
+  });
+
   it('lost --json never prompts: one JSON document', async () => {
     const h = await book();
     const r = await runOnTerminal(h, ['close', '2', 'lost', '--json']);
