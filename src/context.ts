@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { safe } from './render/text.js';
 
 /** Somewhere text goes: process.stdout/stderr, or a buffer in tests. */
 export interface Sink {
@@ -28,12 +29,12 @@ export interface Context {
   env: Record<string, string | undefined>;
 }
 
-/** A warning on stderr: something the user may want to fix, never data. */
+/** A warning on stderr: something the user may want to fix, never data. Echoed input is escaped: one line, no escapes. */
 export function warn(ctx: Context, message: string): void {
-  ctx.stderr.write(`warning: ${message}\n`);
+  ctx.stderr.write(`warning: ${safe(message)}\n`);
 }
 
-/** A hint on stderr: the next thing a salesperson might do. */
+/** A hint on stderr: the next thing a salesperson might do; escaped like warn(). */
 export function hint(ctx: Context, message: string): void {
-  ctx.stderr.write(`hint: ${message}\n`);
+  ctx.stderr.write(`hint: ${safe(message)}\n`);
 }
