@@ -5,6 +5,7 @@ import { parseBestTime } from '../core/bestTime.js';
 import { checkCurrency, formatMoney, parseAmount } from '../core/money.js';
 import { checkZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
+import { optionalText, requireText } from '../core/text.js';
 import { insertDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
 import { write } from '../db/open.js';
@@ -30,12 +31,9 @@ export interface AddFlags {
   note?: string;
 }
 
-/** Limit on any one text field, so a pasted file does not end up in a name. */
-export const MAX_TEXT = 10_000;
-
 export async function run(ctx: Context, [name]: string[], flags: AddFlags): Promise<Result> {
   const prospectName = requireText(name, 'the prospect name', 200);
-  const company = flags.company?.trim() ?? '';
+  const company = optionalText(flags.company, '--company', 200) ?? '';
   const currency = flags.value !== undefined || flags.currency ? checkCurrency(flags.currency ?? ctx.env.SALESCTL_CURRENCY ?? 'USD') : null;
   const valueMinor = flags.value !== undefined ? parseAmount(flags.value, currency!, { flag: '--value' }) : null;
   const window = flags.bestTime ? parseBestTime(flags.bestTime) : undefined;
@@ -77,19 +75,7 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
   };
 }
 
-function requireText(value: string | undefined, what: string, max: number): string {
-  const text = value?.trim() ?? '';
-  if (!text) throw new UsageError(`${what} is empty: give some text`);
-  if (text.length > max) throw new UsageError(`${what} is ${text.length} characters long: at most ${max} are allowed`);
-  return text;
-}
 
-function optionalText(value: string | undefined, flag: string): string | null {
-  if (value === undefined) return null;
-  const text = value.trim();
-  if (text.length > MAX_TEXT) throw new UsageError(`${flag} is ${text.length} characters long: at most ${MAX_TEXT} are allowed`);
-  return text || null;
-}
 
 function optionalEmail(value: string | undefined): string | null {
   const email = optionalText(value, '--email');

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { hint } from '../context.js';
 import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
+import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { cancelScheduledFollowups, closeDeal, resolveDeal, type DealRow } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
@@ -18,7 +19,6 @@ import { isoInZone, localDate } from '../core/time.js';
 
 const CLOSINGS = ['won', 'lost', 'not-now'] as const;
 type Closing = (typeof CLOSINGS)[number];
-const MAX_REASON = 10_000;
 
 export interface CloseFlags {
   revisit?: string;
@@ -28,8 +28,7 @@ export interface CloseFlags {
 
 export async function run(ctx: Context, [ref, statusText]: string[], flags: CloseFlags): Promise<Result> {
   const status = oneOf(statusText ?? '', CLOSINGS, 'closing status') as Closing;
-  const reason = flags.reason?.trim() || null;
-  if (reason && reason.length > MAX_REASON) throw new UsageError(`--reason is ${reason.length} characters long: at most ${MAX_REASON} are allowed`);
+  const reason = optionalText(flags.reason, '--reason');
   if (flags.revisit !== undefined && status !== 'not-now') throw new UsageError(`--revisit goes with not-now: salesctl close ${ref} not-now --revisit <when>`);
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');

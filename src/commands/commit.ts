@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
 import { canResolve, commitmentKind, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { parseWhen, type When } from '../core/dates.js';
+import { optionalText } from '../core/text.js';
 import { localDate, localTime } from '../core/time.js';
 import type { PaymentForm } from '../core/vocab.js';
 import { PAYMENT_FORMS, oneOf } from '../core/vocab.js';
@@ -35,7 +36,6 @@ export interface ResolveFlags {
   note?: string;
 }
 
-const MAX_TEXT = 10_000;
 export const FIRM_NEEDS_DATE = 'a firm commitment needs a date: add --by <when>, e.g. --by 2026-12-15';
 const PAYMENT_NAMES: Record<PaymentForm, string> = { dp: 'down payment', full: 'full payment' };
 
@@ -181,9 +181,3 @@ function formatWhen(at: Date, zone: string): string {
   return `${localDate(at, zone)} ${localTime(at, zone)}`;
 }
 
-function optionalText(value: string | undefined, what: string): string | null {
-  if (value === undefined) return null;
-  const text = value.trim();
-  if (text.length > MAX_TEXT) throw new UsageError(`${what} is ${text.length} characters long: at most ${MAX_TEXT} are allowed`);
-  return text || null;
-}

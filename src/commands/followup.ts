@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { warn } from '../context.js';
 import { bestTimeWarning } from '../core/bestTime.js';
 import { parseWhen, type When } from '../core/dates.js';
+import { optionalText } from '../core/text.js';
 import { isoInZone } from '../core/time.js';
 import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
 import { getDeal, resolveDeal, type DealRow } from '../db/deals.js';
@@ -35,7 +36,6 @@ export interface DoneFlags {
 }
 
 /** Limit on a note, as on every text field. */
-const MAX_TEXT = 10_000;
 const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
 
 /** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */
@@ -43,7 +43,7 @@ export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFla
   if (flags.closure && flags.purpose && flags.purpose !== 'closure') {
     throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
   }
-  const note = optionalNote(flags.note);
+  const note = optionalText(flags.note, '--note');
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');
   refuseClosed(deal);
@@ -66,7 +66,7 @@ export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFla
 
 /** `salesctl followup done <id> --outcome <o> [--next <when>]`: completes one and schedules the next in one transaction. */
 export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Promise<Result> {
-  const note = optionalNote(flags.note);
+  const note = optionalText(flags.note, '--note');
   if (!flags.next && (flags.nextChannel || flags.nextPurpose)) {
     throw new UsageError(`${flags.nextChannel ? '--next-channel' : '--next-purpose'} needs --next <when>: e.g. --next 'tomorrow 10am'`);
   }
@@ -199,11 +199,6 @@ function warnNoNextStep(ctx: Context, dealId: number): void {
   warn(ctx, `deal #${dealId} has no next step: every step should end with a commitment for the next (salesctl followup ${dealId} --at ...)`);
 }
 
-function optionalNote(value: string | undefined): string | null {
-  const text = value?.trim() ?? '';
-  if (text.length > MAX_TEXT) throw new UsageError(`--note is ${text.length} characters long: at most ${MAX_TEXT} are allowed`);
-  return text || null;
-}
 
 function party(prospect: ProspectRow): FollowupParty {
   return { name: prospect.name, company: prospect.company, tz: prospect.tz };

@@ -1,5 +1,6 @@
 // `salesctl log <deal> <text...>`: a line in the deal's journal (it shows on the deal's timeline).
 import type { Context } from '../context.js';
+import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { resolveDeal } from '../db/deals.js';
 import { insertJournal, journalTags } from '../db/journal.js';
@@ -9,7 +10,6 @@ import { instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 
-export const MAX_JOURNAL_TEXT = 10_000;
 const MAX_TAG = 50;
 
 export interface LogFlags {
@@ -17,11 +17,8 @@ export interface LogFlags {
 }
 
 export async function run(ctx: Context, [ref, words]: string[], flags: LogFlags): Promise<Result> {
-  const text = words?.trim() ?? '';
+  const text = optionalText(words, 'the journal line');
   if (!text) throw new UsageError("the journal line is empty: write what happened, e.g. salesctl log 12 'called, asked for the price list'");
-  if (text.length > MAX_JOURNAL_TEXT) {
-    throw new UsageError(`the journal line is ${text.length} characters long: at most ${MAX_JOURNAL_TEXT} are allowed`);
-  }
   const tags = readTags(flags.tag ?? []);
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');

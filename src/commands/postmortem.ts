@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { hint } from '../context.js';
 import { countCauses, defaultOutcome, findRepeats, reviewerList, rootCauses } from '../core/postmortem.js';
 import { POSTMORTEM_OUTCOMES, oneOf, type RootCause } from '../core/vocab.js';
+import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { describeDeal, resolveDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
@@ -34,7 +35,6 @@ export interface Reflection {
   lesson?: string | null;
 }
 
-const MAX_TEXT = 10_000;
 
 /**
  * Records a post-mortem. `close <deal> lost` calls this with empty flags on a terminal, so everything
@@ -105,9 +105,3 @@ export async function report(ctx: Context): Promise<Result> {
   };
 }
 
-function optionalText(value: string | undefined, flag: string): string | null {
-  if (value === undefined) return null;
-  const text = value.trim();
-  if (text.length > MAX_TEXT) throw new UsageError(`${flag} is ${text.length} characters long: at most ${MAX_TEXT} are allowed`);
-  return text || null;
-}

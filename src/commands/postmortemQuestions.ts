@@ -2,12 +2,12 @@
 // what happened → which assumption failed → root causes → who you tested it with → what they said → the new method.
 // Loaded only when prompting, with @inquirer/prompts.
 import { reviewerList } from '../core/postmortem.js';
+import { MAX_TEXT } from '../core/text.js';
 import { ROOT_CAUSES, ROOT_CAUSE_NAMES, type RootCause } from '../core/vocab.js';
 import type { Sink } from '../context.js';
 import { safe } from '../render/text.js';
 import type { Reflection } from './postmortem.js';
 
-const LIMIT = 10_000;
 
 /** Asks for every answer not given on the command line; returns the completed reflection. */
 export async function reflect(given: Reflection, dealName: string, stderr: Sink): Promise<Required<Reflection>> {
@@ -16,7 +16,7 @@ export async function reflect(given: Reflection, dealName: string, stderr: Sink)
     const answer = await input({
       message,
       validate: (value: string) =>
-        value.trim().length > LIMIT ? `at most ${LIMIT} characters` : required && !value.trim() ? 'please write a line' : true,
+        value.trim().length > MAX_TEXT ? `at most ${MAX_TEXT} characters` : required && !value.trim() ? 'please write a line' : true,
     });
     return answer.trim() || null;
   };

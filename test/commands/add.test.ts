@@ -55,6 +55,7 @@ describe('salesctl add', () => {
     [['add', 'X', '--best-time', '12:00-10:00'], "salesctl: cannot read the best time '12:00-10:00' for --best-time: the end must come after the start, e.g. 10:00-12:00\n"],
     [['add', 'X', '--email', 'nope'], "salesctl: 'nope' is not an email address: use e.g. budi@example.com\n"],
     [['add', '  '], 'salesctl: the prospect name is empty: give some text\n'],
+    [['add', 'X', '--company', 'c'.repeat(201)], 'salesctl: --company is 201 characters long: at most 200 are allowed\n'],
     [['add', 'X', '--note', 'n'.repeat(10_001)], 'salesctl: --note is 10001 characters long: at most 10000 are allowed\n'],
     [['add', 'X', '--channel', 'fax'], "error: option '--channel <channel>' argument 'fax' is invalid. Allowed choices are call, email, sms, chat, meeting, visit.\n"],
     [['add'], "error: missing required argument 'prospect'\n"],

@@ -1,7 +1,7 @@
 // Hostile text: quotes and SQL round-trip verbatim; control characters and escape sequences are shown
 // escaped on a terminal, never interpreted; over-long text is refused clearly.
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT } from '../../src/commands/add.js';
+import { MAX_TEXT } from '../../src/core/text.js';
 import { safe } from '../../src/render/text.js';
 import { harness, snapshot } from '../helpers.js';
 
