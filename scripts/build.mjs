@@ -1,29 +1,105 @@
-// Bundles src/main.ts into dist/ with esbuild. Code splitting keeps every lazily imported command,
-// prompt library and CSV/iCalendar module in its own chunk, so `salesctl due` loads only what it uses.
+// Bundles src/main.ts into dist/ with esbuild, laid out for start-up time (figures in the README's
+// performance section; `npm run bench` measures them):
+// - dist/main.cjs: our code, commander, chalk, cli-table3 and env-paths in ONE CommonJS file. One file is
+//   one read and one compile, where a graph of ES module chunks costs a resolve, a read, a compile and a
+//   link each; CommonJS also loads better-sqlite3 with a plain require (no ESM/CJS interop lexing). The
+//   commands are still evaluated lazily: esbuild wraps each `await import('./commands/x.js')` so its
+//   module body runs only when that command does.
+// - The heavy libraries (prompts, natural-language dates, CSV, iCalendar, progress bars) stay external:
+//   node loads them from node_modules, through a real import(), only when a command uses them.
+// - dist/main.js: a small ES module (bin/salesctl.js imports it) that compiles main.cjs with V8's code
+//   cache, dist/main.cjs.cache, made here by running a few commands once. Node 20 has no
+//   module.enableCompileCache(); this is the same mechanism. If the cache does not fit the running node
+//   (another version), V8 rejects it and compiles as usual: slower, never wrong.
+// Whitespace and syntax are minified; identifiers are kept so --debug stack traces name our functions.
 // The bundle is built beside dist/ and swapped in, so a test run reading dist/ never sees half a build.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const staging = `${root}dist.${process.pid}`;
+const heavy = ['@inquirer/prompts', 'chrono-node', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync', 'ical-generator'];
 await build({
   entryPoints: [`${root}src/main.ts`],
-  outdir: staging,
+  outfile: `${staging}/main.cjs`,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   // better-sqlite3 loads a native addon by path: it stays a normal dependency.
-  external: ['better-sqlite3'],
-  // Bundled CommonJS modules (commander, dayjs, cli-table3) call require() for node built-ins.
-  banner: { js: "import { createRequire as __salesctlRequire } from 'node:module'; const require = __salesctlRequire(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
+  external: ['better-sqlite3', ...heavy],
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// Code compiled through vm.Script cannot call import() itself (node 20 asks for an experimental loader
+// option), so the few import() calls left, all of external packages, go through `__import`, which the
+// loader passes in. Anything else would be a surprise: refuse to build rather than ship it.
+const bundle = readFileSync(`${staging}/main.cjs`, 'utf8').replace(/\bimport\(("[^"]*")\)/g, (call, specifier) => {
+  if (!heavy.includes(JSON.parse(specifier))) throw new Error(`unexpected dynamic import in the bundle: ${call}`);
+  return `__import(${specifier})`;
+});
+if (/\bimport\(/.test(bundle)) throw new Error('the bundle still calls import(): extend the rewrite in scripts/build.mjs');
+writeFileSync(`${staging}/main.cjs`, bundle);
+
+writeFileSync(
+  `${staging}/main.js`,
+  `// Loads main.cjs with V8's code cache (see scripts/build.mjs).
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const filename = fileURLToPath(new URL('./main.cjs', import.meta.url));
+let cachedData;
+try {
+  cachedData = readFileSync(filename + '.cache');
+} catch {}
+const source = '(function (exports, require, module, __filename, __dirname, __import) {' + readFileSync(filename, 'utf8') + '\\n})';
+const script = new Script(source, { filename, cachedData });
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename), (specifier) => import(specifier));
+if (process.env.SALESCTL_WRITE_CODE_CACHE === filename + '.cache') {
+  process.on('exit', () => {
+    writeFileSync(filename + '.cache.' + process.pid, script.createCachedData());
+    renameSync(filename + '.cache.' + process.pid, filename + '.cache');
+  });
+}
+export const { main, runCli } = module.exports;
+`,
+);
+
 const old = `${root}dist.old.${process.pid}`;
 if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
 renameSync(staging, `${root}dist`);
 rmSync(old, { recursive: true, force: true });
+
+// The cache holds what V8 compiled while these commands ran, in one process on a throw-away database.
+// It is made in place (V8 keeps the file name it was compiled under, for stack traces) and written under
+// a temporary name then renamed, so a reader of dist/ sees the whole cache or none.
+const entry = `${root}dist/main.js`;
+const warmUp = `
+  const { runCli } = await import(${JSON.stringify(entry)});
+  const sink = { write() {} };
+  const options = { env: { ...process.env }, stdout: sink, stderr: sink, isTTY: false, interactive: false };
+  for (const argv of [
+    ['add', 'Cache Warmer', '--company', 'Build', '--value', '1500', '--tz', 'America/New_York', '--best-time', '10:00-12:00'],
+    ['followup', '1', '--at', '2030-01-02 10:00', '--channel', 'call'],
+    ['commit', '1', 'low', 'decide next week'],
+    ['due'], ['due', '--json'], ['list'], ['show', '1'],
+  ]) await runCli(argv, options);
+`;
+const scratch = `${root}dist.warm-up.${process.pid}.db`;
+const env = { ...process.env, SALESCTL_DB: scratch, SALESCTL_NOW: '2030-01-01T09:00:00Z', TZ: 'Asia/Jakarta', SALESCTL_WRITE_CODE_CACHE: `${root}dist/main.cjs.cache` };
+delete env.NODE_OPTIONS;
+const warmed = spawnSync(process.execPath, ['--input-type=module', '-e', warmUp], { env, encoding: 'utf8' });
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${scratch}${suffix}`, { force: true });
+if (warmed.status !== 0 || !existsSync(`${root}dist/main.cjs.cache`)) {
+  // Not fatal: without the cache salesctl only starts a little slower.
+  process.stderr.write(`build: no code cache (${(warmed.stderr || '').trim().split('\n')[0] || `exit ${warmed.status}`})\n`);
+}

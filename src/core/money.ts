@@ -13,17 +13,24 @@ export function checkCurrency(code: string): string {
   return upper;
 }
 
+/**
+ * The currencies whose amounts do not have 2 decimals, as ICU (CLDR) formats them. A table rather than
+ * Intl.NumberFormat: the first NumberFormat a process builds costs ~15 ms of start-up (ICU locale data),
+ * and stored minor units must keep their meaning when a newer node ships newer CLDR data.
+ * test/core/currencyDigits.test.ts holds it equal to Intl on the node that runs the tests.
+ */
+export const CURRENCY_DIGITS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(
+    ['AFN', 'ALL', 'BIF', 'CLP', 'COP', 'DJF', 'GNF', 'HUF', 'IDR', 'IQD', 'IRR', 'ISK', 'JPY', 'KMF', 'KPW', 'KRW', 'LAK', 'LBP',
+      'MGA', 'MMK', 'PKR', 'PYG', 'RWF', 'SLL', 'SOS', 'SYP', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF', 'YER'].map((c) => [c, 0]),
+  ),
+  ...Object.fromEntries(['BHD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'].map((c) => [c, 3])),
+};
+
 /** How many decimals the currency has (USD 2, JPY 0, BHD 3). */
 export function currencyDigits(currency: string): number {
-  // Cached: building an Intl.NumberFormat costs tens of microseconds, and imports and exports ask per row.
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
+  return CURRENCY_DIGITS[currency] ?? 2;
 }
-const digitsByCurrency = new Map<string, number>();
 
 export interface AmountOptions {
   /** The decimal separator: '.' (default) or ',' as many spreadsheets in Europe and Indonesia write. */

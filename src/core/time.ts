@@ -5,31 +5,49 @@
 // data), which is a third of what `salesctl due` may spend above bare node. So a zone's offset is read
 // from the Date object instead: with process.env.TZ set to the zone for one synchronous call (node
 // re-reads TZ on assignment), `getTimezoneOffset()` gives the offset from the same ICU zone data that
-// Intl would use. Offsets are cached per zone and UTC hour. Intl is still the fallback for zone names
-// that are not in the canonical list (aliases such as US/Eastern, lower-case spellings).
+// Intl would use. Offsets are cached per zone and UTC day (or hour, around a change). Intl is still the fallback for zone names the
+// Date object does not resolve itself (lower-case spellings and other oddities).
 import { readlinkSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Universal', 'Etc/Universal', 'Zulu', 'Etc/Zulu', 'UCT', 'Etc/UCT']);
-let canonicalZones: Set<string> | undefined;
-const aliases = new Map<string, string | null>();
+const resolved = new Map<string, string | null>();
 
-/** The zone name the Date object understands (a canonical IANA name), or null when it is not a zone. */
+/** The zone name the Date object understands, or null when it is not a zone. */
 function canonicalZone(zone: string): string | null {
-  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  if (canonicalZones.has(zone)) return zone;
   if (UTC_NAMES.has(zone)) return 'UTC';
-  let canonical = aliases.get(zone);
+  let canonical = resolved.get(zone);
   if (canonical === undefined) {
-    try {
-      canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-    } catch {
-      canonical = null;
+    if (dateKnowsZone(zone)) canonical = zone;
+    else {
+      try {
+        canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+      } catch {
+        canonical = null;
+      }
     }
-    aliases.set(zone, canonical);
+    resolved.set(zone, canonical);
   }
   return canonical;
+}
+
+/**
+ * True when the Date object resolves `zone` itself as a named zone (an alias such as Asia/Kolkata or
+ * US/Eastern). ICU shows an unknown name, or a POSIX rule it only read an offset from, as '(GMT+hh:mm)':
+ * those, and names not shaped like Area/Location, go the slow Intl way, which decides as before.
+ */
+function dateKnowsZone(zone: string): boolean {
+  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
+  const previous = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return !/\(GMT[+-]\d\d:\d\d\)$/.test(new Date(0).toString());
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
 }
 
 /** Throws a UsageError unless `zone` is an IANA time zone this machine knows. */
@@ -42,7 +60,7 @@ export function checkZone(zone: string, flag = '--tz'): string {
 
 let processZone: { tz: string | undefined; zone: string } | undefined;
 
-/** The local zone of this process (TZ, else the /etc/localtime link), as an IANA name. */
+/** The local zone of this process (TZ, else the /etc/localtime link), as an IANA name (an alias stays as given). */
 export function systemZone(): string {
   const tz = process.env.TZ;
   if (!processZone || processZone.tz !== tz) processZone = { tz, zone: detectZone() };
@@ -60,10 +78,9 @@ function detectZone(): string {
       name = undefined;
     }
   }
-  // The fast answer only when it is certainly what ICU itself detected; anything unusual asks Intl.
-  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  if (name && canonicalZones.has(name)) return name;
+  // The fast answer only when ICU itself resolved the name to a zone; anything unusual asks Intl.
   if (name && UTC_NAMES.has(name)) return 'UTC';
+  if (name && dateKnowsZone(name)) return name;
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -88,16 +105,23 @@ function zoneOffset(ms: number, zone: string): number {
   if (canonical === null) throw new UsageError(`unknown time zone '${zone}': use an IANA name such as Asia/Jakarta`);
   if (canonical === 'UTC') return 0;
   if (canonical === systemZone()) return Math.round(-new Date(ms).getTimezoneOffset());
-  const hour = Math.floor(ms / HOUR);
-  const key = `${canonical} ${hour}`;
+  // A UTC day (else hour) whose first and last millisecond have the same offset has it throughout: no
+  // zone changes its offset twice in a day. A span that holds a change is read at the exact instant.
+  const day = cachedSpan(ms, DAY, canonical);
+  if (day !== undefined) return day;
+  return cachedSpan(ms, HOUR, canonical) ?? Math.round(readOffset(ms, canonical));
+}
+
+function cachedSpan(ms: number, span: number, zone: string): number | undefined {
+  const start = Math.floor(ms / span) * span;
+  const key = `${zone} ${span} ${start}`;
   let offset = offsetCache.get(key);
   if (offset === undefined) {
-    offset = Math.round(readOffset(hour * HOUR, canonical));
-    // An hour that holds a change of offset is not cached: the exact instant is read instead.
-    if (Math.round(readOffset(hour * HOUR + HOUR - 1, canonical)) !== offset) return Math.round(readOffset(ms, canonical));
-    offsetCache.set(key, offset);
+    offset = Math.round(readOffset(start, zone));
+    offsetCache.set(key, Math.round(readOffset(start + span - 1, zone)) === offset ? offset : NaN);
   }
-  return offset;
+  const cached = offsetCache.get(key)!;
+  return Number.isNaN(cached) ? undefined : cached;
 }
 
 /** The wall clock of `zone` at `instant`, as a Date whose UTC fields hold it. */

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { LATEST_VERSION } from '../../src/db/migrations/index.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe('backup', () => {
     const copy = join(dir, 'copy.db');
     const r = await run(db, ['backup', copy, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ file: copy, bytes: statSync(copy).size, schema_version: 1, database: db });
+    expect(JSON.parse(r.stdout)).toEqual({ file: copy, bytes: statSync(copy).size, schema_version: LATEST_VERSION, database: db });
     expect(statSync(copy).mode & 0o777).toBe(0o600);
     const original = (await run(db, ['export', 'all', '--format', 'json'])).stdout;
     expect((await run(copy, ['export', 'all', '--format', 'json'])).stdout).toBe(original);
@@ -91,7 +92,7 @@ describe('doctor', () => {
         'check           result',
         `database        ${db} (${(size / 1024).toFixed(1)} KB)`,
         'permissions     file 0600, folder 0700',
-        'schema version  1 (this salesctl writes 1)',
+        `schema version  ${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})`,
         'integrity       ok',
         'foreign keys    ok',
         'no problems found',
@@ -99,10 +100,10 @@ describe('doctor', () => {
       ].join('\n'),
     );
     expect((await run(db, ['doctor'])).stdout).toBe(
-      `database\t${db} (${(size / 1024).toFixed(1)} KB)\npermissions\tfile 0600, folder 0700\nschema version\t1 (this salesctl writes 1)\nintegrity\tok\nforeign keys\tok\n`,
+      `database\t${db} (${(size / 1024).toFixed(1)} KB)\npermissions\tfile 0600, folder 0700\nschema version\t${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})\nintegrity\tok\nforeign keys\tok\n`,
     );
     expect(JSON.parse((await run(db, ['doctor', '--json'])).stdout)).toEqual({
-      ok: true, path: db, exists: true, size_bytes: size, schema_version: 1, latest_version: 1, integrity: ['ok'],
+      ok: true, path: db, exists: true, size_bytes: size, schema_version: LATEST_VERSION, latest_version: LATEST_VERSION, integrity: ['ok'],
       foreign_key_violations: [], permissions: { file: '0600', folder: '0700', owner_only: true }, problems: [], warnings: [],
     });
   });

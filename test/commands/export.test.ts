@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { LATEST_VERSION } from '../../src/db/migrations/index.js';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDeal } from '../../src/db/deals.js';
@@ -149,7 +150,7 @@ describe('export all', () => {
     expect(Object.keys(dump)).toEqual([
       'format', 'version', 'schema_version', 'exported_at', 'prospects', 'deals', 'commitments', 'followups', 'postmortems', 'journal', 'events',
     ]);
-    expect(dump).toMatchObject({ format: 'salesctl-dump', version: 1, schema_version: 1, exported_at: '2026-11-22T15:00:00+07:00' });
+    expect(dump).toMatchObject({ format: 'salesctl-dump', version: 1, schema_version: LATEST_VERSION, exported_at: '2026-11-22T15:00:00+07:00' });
     expect(dump.deals[0]).toEqual(h.db.prepare('SELECT * FROM deals WHERE id = 1').get());
     expect(dump.postmortems[0].causes).toEqual(['no-follow-up', 'timing']);
     expect(dump.events).toHaveLength(2);

@@ -1,0 +1,156 @@
+// `npm run bench`: how fast salesctl is, on synthetic databases of 1k, 10k and 100k deals (10 follow-ups
+// each), against the targets of the performance brief. Prints one table; see scripts/bench/generate.mjs
+// for what the databases hold. Options (environment): BENCH_RUNS (default 21 measured runs per figure,
+// after 2 warm-ups), BENCH_SEED (default 42), BENCH_QUICK=1 (7 runs, for a rough look), BENCH_RSS=vmhwm
+// (read peak memory from /proc even where GNU time is installed).
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_NOW, BENCH_TZ, ROOT, benchDatabase, importCsv } from './bench/generate.mjs';
+import { benchEnv, median, peakRss, rssMethod, runOnce, timePaired, timeRuns } from './bench/measure.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? (process.env.BENCH_QUICK ? 7 : 21));
+const SEED = Number(process.env.BENCH_SEED ?? 42);
+const work = mkdtempSync(join(tmpdir(), 'salesctl-bench-'));
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (!existsSync(`${ROOT}dist/main.js`)) {
+  log('dist/ is missing: building it first (node scripts/build.mjs)');
+  const built = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(1);
+}
+// The built program is measured from a snapshot of bin/ and dist/ taken now, so a rebuild during the run
+// cannot mix two builds; it sits inside the project so node_modules resolves as usual.
+const app = `${ROOT}bench-data/app-${process.pid}`;
+cpSync(`${ROOT}bin`, `${app}/bin`, { recursive: true });
+cpSync(`${ROOT}dist`, `${app}/dist`, { recursive: true });
+const BIN = `${app}/bin/salesctl.js`;
+process.on('exit', () => rmSync(app, { recursive: true, force: true }));
+
+console.log(`salesctl benchmark — node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), ${RUNS} runs per figure after 2 warm-ups`);
+console.log(`NODE_EXTRA_CA_CERTS and NODE_OPTIONS are removed from every measured process${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set here: it would add its certificate loading to every node start)' : ''}.`);
+console.log(`Every command runs with SALESCTL_NOW=${BENCH_NOW}, TZ=${BENCH_TZ}, output to a pipe. Floor = \`node -e 0\`, run just before each measured run.`);
+console.log(`Peak RSS: ${rssMethod() === 'gnu-time' ? 'GNU time %M (the kernel\'s ru_maxrss of the node process)' : 'VmHWM from /proc/self/status at exit'}.\n`);
+
+const sizes = [1_000, 10_000, 100_000];
+const databases = Object.fromEntries(sizes.map((n) => [n, benchDatabase(n, { seed: SEED, log })]));
+const csvPath = importCsv(100_000);
+const rows = [];
+const row = (figure, target, measured, floor, vsFloor, pass) => rows.push({ figure, target, measured, floor, vsFloor, pass });
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+/** A private copy of a database (writes and WAL files stay out of the cache). */
+function copyOf(path, name) {
+  const target = join(work, name);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  copyFileSync(path, target);
+  return target;
+}
+
+/** Runs the command once; 'not built yet' when it is still a placeholder, else null. */
+function missing(args, env) {
+  const probe = runOnce(process.execPath, [BIN, ...args], { env, allowFail: true });
+  if (probe.status === 0) return null;
+  const stderr = String(probe.stderr);
+  if (/not built yet/i.test(stderr)) return 'not built yet';
+  return `fails: ${stderr.trim().split('\n')[0]}`;
+}
+
+const envFor = (db) => benchEnv({ SALESCTL_DB: db, SALESCTL_NOW: BENCH_NOW, TZ: BENCH_TZ, NO_COLOR: '1' });
+
+// 1. `due` at each size: the morning table, read-only.
+for (const size of sizes) {
+  const db = copyOf(databases[size], `due-${size}.db`);
+  const env = envFor(db);
+  const problem = missing(['due'], env);
+  const label = `due @ ${size.toLocaleString('en-US')} deals`;
+  if (problem) {
+    row(label, '≤ floor + 40 ms', problem, '', '', '—');
+    continue;
+  }
+  const lines = String(runOnce(process.execPath, [BIN, 'due'], { env }).stdout).split('\n').filter(Boolean).length;
+  const t = timePaired(process.execPath, [BIN, 'due'], { env, runs: RUNS });
+  row(`${label} (${lines} lines)`, '≤ floor + 40 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 40);
+  if (size === 100_000) {
+    const rss = median([0, 1, 2].map(() => peakRss([BIN, 'due'], { env }).rssMB));
+    row('due @ 100,000 deals: peak RSS', '≤ 100 MB', `${rss.toFixed(1)} MB`, '', '', rss <= 100);
+  }
+}
+
+// 2. The everyday writes, on a copy of the 100k database (a few rows accumulate: harmless).
+{
+  const db = copyOf(databases[100_000], 'writes.db');
+  const env = envFor(db);
+  const reader = new Database(db, { readonly: true });
+  const dealId = String(reader.prepare("SELECT id FROM deals WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET 100").pluck().get());
+  reader.close();
+  const writes = [
+    ['add', ['add', 'Bench Prospect', '--company', 'Bench Co', '--value', '1500', '--tz', 'Asia/Jakarta']],
+    ['followup', ['followup', dealId, '--at', '2026-11-25 10:00', '--channel', 'call']],
+    ['commit', ['commit', dealId, 'low', 'decide after the board meeting']],
+  ];
+  for (const [name, args] of writes) {
+    const label = `${name} (100k database)`;
+    const problem = missing(args, env);
+    if (problem) {
+      row(label, '≤ floor + 60 ms', problem, '', '', '—');
+      continue;
+    }
+    const t = timePaired(process.execPath, [BIN, ...args], { env, runs: RUNS });
+    row(label, '≤ floor + 60 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 60);
+  }
+}
+
+// 3. import of a 100,000-row CSV, into a small database (1k deals) and into the 100k one; each run on a
+//    fresh copy, median of 3.
+for (const size of [1_000, 100_000]) {
+  const name = `import-${size}.db`;
+  const fresh = () => copyOf(databases[size], name);
+  const env = envFor(join(work, name));
+  const label = `import 100,000-row CSV into the ${size.toLocaleString('en-US')}-deal database`;
+  fresh();
+  const problem = missing(['import', csvPath], env);
+  if (problem) row(label, '≤ 3 s', problem, '', '', '—');
+  else {
+    const t = timeRuns(process.execPath, [BIN, 'import', csvPath], { env, runs: 3, warmup: 0, before: fresh });
+    row(label, '≤ 3 s', `${(t.median / 1000).toFixed(2)} s`, '', '', t.median <= 3000);
+  }
+}
+
+// 4. export of the 1,000,000 follow-ups as CSV, to a file.
+{
+  const env = envFor(databases[100_000]);
+  const out = join(work, 'followups.csv');
+  const args = [BIN, 'export', 'followups', '--format', 'csv', '--out', out];
+  const problem = missing(args.slice(1), env);
+  if (problem) {
+    row('export followups csv (1M rows)', '≥ 300,000 rows/s', problem, '', '', '—');
+    row('export followups csv: peak RSS', '≤ 150 MB', problem, '', '', '—');
+  } else {
+    const lines = Number(spawnSync('wc', ['-l', out], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0]) - 1;
+    const runs = [0, 1, 2].map(() => peakRss(args, { env }));
+    const seconds = median(runs.map((r) => r.ms)) / 1000;
+    const rate = lines / seconds;
+    const rss = median(runs.map((r) => r.rssMB));
+    row(`export followups csv (${lines.toLocaleString('en-US')} rows, ${(statSync(out).size / 1e6).toFixed(0)} MB)`, '≥ 300,000 rows/s',
+      `${Math.round(rate).toLocaleString('en-US')} rows/s (${seconds.toFixed(2)} s)`, '', '', rate >= 300_000);
+    row('export followups csv: peak RSS', '≤ 150 MB', `${rss.toFixed(1)} MB`, '', '', rss <= 150);
+  }
+}
+
+// The floor on its own, for reference.
+const floor = timeRuns(process.execPath, ['-e', '0'], { env: benchEnv(), runs: RUNS });
+row('node -e 0 (the floor)', '', ms(floor.median), '', '', '');
+
+const headers = ['figure', 'target', 'measured', 'floor', 'vs floor', 'result'];
+const cells = rows.map((r) => [r.figure, r.target, r.measured, r.floor, r.vsFloor, r.pass === true ? 'PASS' : r.pass === false ? 'FAIL' : r.pass]);
+const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => String(c[i]).length)));
+const line = (c) => c.map((v, i) => String(v).padEnd(widths[i])).join('  ').trimEnd();
+console.log(line(headers));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const c of cells) console.log(line(c));
+rmSync(work, { recursive: true, force: true });
+const failed = rows.filter((r) => r.pass === false).length;
+console.log(`\n${failed ? `${failed} figure(s) miss their target` : 'every measured figure meets its target'}${rows.some((r) => r.pass === '—') ? '; some commands are not built yet' : ''}.`);
