@@ -2,24 +2,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../../src/context.js';
 import { done, reschedule, schedule } from '../../src/commands/followup.js';
+import { asked, script } from '../scriptedPrompts.js';
 import { harness, type Harness } from '../helpers.js';
 import { ok } from './followups-fixture.js';
 
-const asked: string[] = [];
-let answers: unknown[] = [];
 
-vi.mock('@inquirer/prompts', () => {
-  const answer = async (config: { message: string; validate?: (value: any) => unknown }) => {
-    asked.push(config.message);
-    const value = answers.shift();
-    if (config.validate) {
-      const verdict = await config.validate(value);
-      if (verdict !== true) throw new Error(`rejected: ${verdict}`);
-    }
-    return value;
-  };
-  return { input: answer, select: answer };
-});
+vi.mock('@inquirer/prompts', async () => (await import('../scriptedPrompts.js')).prompts);
 
 let h: Harness;
 let err: string[];
@@ -33,28 +21,28 @@ function terminal(): Context {
 const rows = () => h.db.prepare('SELECT id, due_at, status, outcome FROM followups ORDER BY id').all();
 
 beforeEach(async () => {
-  asked.length = 0;
+  script();
   h = harness('2026-11-22T08:00:00Z', 'Asia/Jakarta');
   await ok(h, ['add', 'Budi', '--company', 'PT Maju', '--tz', 'Asia/Jakarta', '--best-time', '10:00-12:00']);
 });
 
 describe('followup on a terminal', () => {
   it('asks when, when --at is missing', async () => {
-    answers = ['tomorrow'];
+    script('tomorrow');
     await schedule(terminal(), ['Budi'], {});
     expect(asked).toEqual(["When? (e.g. 'tomorrow 10am', 2026-12-01 14:30, +2w)"]);
     expect(rows()).toEqual([{ id: 1, due_at: '2026-11-23T03:00:00.000Z', status: 'scheduled', outcome: null }]);
   });
 
   it('rejects an unreadable answer with the example', async () => {
-    answers = ['someday'];
+    script('someday');
     await expect(schedule(terminal(), ['Budi'], {})).rejects.toThrow("rejected: cannot read the date 'someday' for the answer: try 2026-12-01");
     expect(rows()).toEqual([]);
   });
 
   it('asks for the outcome and the next step, and writes both at once', async () => {
     await ok(h, ['followup', '1', '--at', '2026-11-22 10:00']);
-    answers = ['reached', 'tuesday 11:00'];
+    script('reached', 'tuesday 11:00');
     const result = await done(terminal(), ['1'], {});
     expect(asked).toEqual(['What happened?', 'Next step: when? (empty for none)']);
     expect(rows()).toEqual([
@@ -67,7 +55,7 @@ describe('followup on a terminal', () => {
 
   it('accepts no next step, and warns', async () => {
     await ok(h, ['followup', '1', '--at', '2026-11-22 10:00']);
-    answers = [''];
+    script('');
     await done(terminal(), ['1'], { outcome: 'no-answer' });
     expect(asked).toEqual(['Next step: when? (empty for none)']);
     expect(err).toEqual(['warning: deal #1 has no next step: every step should end with a commitment for the next (salesctl followup 1 --at ...)\n']);
@@ -82,7 +70,7 @@ describe('followup on a terminal', () => {
 
   it('asks for the new time of a reschedule', async () => {
     await ok(h, ['followup', '1', '--at', '2026-11-22 10:00']);
-    answers = ['2026-11-23 11:00'];
+    script('2026-11-23 11:00');
     await reschedule(terminal(), ['1'], {});
     expect(rows()).toEqual([{ id: 1, due_at: '2026-11-23T04:00:00.000Z', status: 'scheduled', outcome: null }]);
   });

@@ -3,23 +3,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../../src/context.js';
 import { openDatabase } from '../../src/db/open.js';
+import { asked, script } from '../scriptedPrompts.js';
 import { harness } from '../helpers.js';
 
-const asked: string[] = [];
-let answers: unknown[] = [];
 
-vi.mock('@inquirer/prompts', () => {
-  const answer = async (config: { message: string; validate?: (value: any) => unknown }) => {
-    asked.push(config.message);
-    const value = answers.shift();
-    if (config.validate) {
-      const verdict = await config.validate(value);
-      if (verdict !== true) throw new Error(`rejected: ${verdict}`);
-    }
-    return value;
-  };
-  return { input: answer, checkbox: answer };
-});
+vi.mock('@inquirer/prompts', async () => (await import('../scriptedPrompts.js')).prompts);
 
 function terminalContext(db: ReturnType<typeof openDatabase>): Context & { err: string[] } {
   const err: string[] = [];
@@ -41,7 +29,7 @@ function terminalContext(db: ReturnType<typeof openDatabase>): Context & { err: 
 
 let h: ReturnType<typeof harness>;
 beforeEach(async () => {
-  asked.length = 0;
+  script();
   h = harness();
   await h.run(['add', 'Budi', '--company', 'PT Maju']);
   h.db.prepare("UPDATE deals SET status = 'lost'").run();
@@ -50,7 +38,7 @@ beforeEach(async () => {
 describe('postmortem on a terminal', () => {
   it('with no flags (as `close <deal> lost` calls it) asks everything, in the learn-to-unlearn order', async () => {
     const { record } = await import('../../src/commands/postmortem.js');
-    answers = ['They chose a rival', 'a demo was enough', ['segment', 'timing'], 'team lead, Mum', 'too big for us', 'research the segment first'];
+    script('They chose a rival', 'a demo was enough', ['segment', 'timing'], 'team lead, Mum', 'too big for us', 'research the segment first');
     const result = await record(terminalContext(h.db), ['1'], {});
     expect(asked).toEqual([
       'What happened? (the facts, without blaming circumstances)',
@@ -76,7 +64,7 @@ describe('postmortem on a terminal', () => {
 
   it('asks only what was not given on the command line; empty answers stay empty', async () => {
     const { record } = await import('../../src/commands/postmortem.js');
-    answers = ['', '', 'quote earlier'];
+    script('', '', 'quote earlier');
     const result = await record(terminalContext(h.db), ['1'], { what: 'lost on price', assumption: 'budget was there', cause: ['price'] });
     expect(asked).toEqual([
       'Who did you review it with? (team lead, a friend, family; comma-separated)',
@@ -88,7 +76,7 @@ describe('postmortem on a terminal', () => {
 
   it('will not take an empty lesson', async () => {
     const { record } = await import('../../src/commands/postmortem.js');
-    answers = ['  '];
+    script('  ');
     const all = { what: 'a', assumption: 'b', cause: ['price'], reviewer: ['c'], feedback: 'd' };
     await expect(record(terminalContext(h.db), ['1'], all)).rejects.toThrow('rejected: please write a line');
     expect(h.db.prepare('SELECT count(*) AS n FROM postmortems').get()).toEqual({ n: 0 });
@@ -99,7 +87,7 @@ describe('commit firm on a terminal', () => {
   it('asks for the date a firm commitment needs', async () => {
     h.db.prepare("UPDATE deals SET status = 'open'").run();
     const { record } = await import('../../src/commands/commit.js');
-    answers = ['2026-12-15 10:00'];
+    script('2026-12-15 10:00');
     const result = await record(terminalContext(h.db), ['1', 'firm', 'sign'], {});
     expect(asked).toEqual(['A firm commitment has a date: when will they buy? (e.g. 2026-12-15, next friday)']);
     expect(result.json).toMatchObject({ kind: 'firm', promised_at: '2026-12-15T10:00:00+00:00' });
