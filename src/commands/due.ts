@@ -2,8 +2,8 @@
 import type { Context } from '../context.js';
 import { parseWhen } from '../core/dates.js';
 import { dueWindowEnd } from '../core/due.js';
-import { goneQuiet } from '../core/quiet.js';
-import { dealsWithoutNextStep, dueFollowups, openDealContacts, type ContactRow } from '../db/due.js';
+import { UNANSWERED_OUTCOMES, goneQuiet, quietSince } from '../core/quiet.js';
+import { dealsWithoutNextStep, dueFollowups, quietCandidates, type ContactRow } from '../db/due.js';
 import { DUE_CSV_COLUMNS, dueCsvRows, dueJson, dueText, type DueReport, type QuietDeal } from '../render/due.js';
 import type { Result } from '../render/result.js';
 
@@ -19,11 +19,14 @@ export async function run(ctx: Context, _args: string[], flags: DueFlags): Promi
     now: ctx.now,
     items: dueFollowups(db, end),
     noNextStep: dealsWithoutNextStep(db),
-    goneQuiet: quietDeals(openDealContacts(db), ctx.now),
+    goneQuiet: quietDeals(quietCandidates(db, quietSince(ctx.now), UNANSWERED_OUTCOMES), ctx.now),
     until,
   };
   return {
-    json: dueJson(report, ctx.zone),
+    // Built only when asked for: at 100k deals the document is thousands of objects a terminal never shows.
+    get json() {
+      return dueJson(report, ctx.zone);
+    },
     text: (view) => dueText(report, view),
     async csv() {
       const { csv } = await import('../render/csv.js');
@@ -34,14 +37,11 @@ export async function run(ctx: Context, _args: string[], flags: DueFlags): Promi
 
 function quietDeals(deals: ContactRow[], now: Date): QuietDeal[] {
   const quiet: QuietDeal[] = [];
-  for (const { created_at, last_done, last_commitment_at, ...deal } of deals) {
-    // 'completed_at|outcome' pairs; sorted here rather than trusting group_concat's order.
-    const done = (last_done ? last_done.split(',') : []).map((pair) => pair.split('|')).sort((a, b) => (a[0]! < b[0]! ? 1 : -1));
-    const reason = goneQuiet(
-      { createdAt: created_at, lastOutcomes: done.map(([, outcome]) => outcome || null), lastDoneAt: done[0]?.[0] ?? null, lastCommitmentAt: last_commitment_at },
-      now,
-    );
-    if (reason) quiet.push({ ...deal, reason });
+  for (const row of deals) {
+    // The query folded creation, follow-ups and commitments into last_contact_at; the rule decides.
+    const history = { createdAt: row.last_contact_at, lastOutcomes: row.unanswered ? row.unanswered.split(', ') : [], lastDoneAt: null, lastCommitmentAt: null };
+    const reason = goneQuiet(history, now);
+    if (reason) quiet.push({ deal_id: row.deal_id, prospect: row.prospect, company: row.company, title: row.title, reason, lastContact: Date.parse(row.last_contact_at) });
   }
   return quiet;
 }

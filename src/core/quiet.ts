@@ -24,12 +24,20 @@ export interface ContactHistory {
 export function goneQuiet(history: ContactHistory, now: Date): string | null {
   const [latest, previous] = history.lastOutcomes;
   if (isUnanswered(latest) && isUnanswered(previous)) return `the last 2 follow-ups went unanswered (${latest}, ${previous})`;
-  const lastContact = [history.createdAt, history.lastDoneAt, history.lastCommitmentAt]
-    .filter((at): at is string => Boolean(at))
-    .map((at) => new Date(at).getTime())
-    .reduce((a, b) => Math.max(a, b));
-  const days = Math.floor((now.getTime() - lastContact) / 86_400_000);
+  const days = Math.floor((now.getTime() - lastContact(history)) / 86_400_000);
   return days >= QUIET_DAYS ? `no contact for ${days} days` : null;
+}
+
+/** When the deal last had contact (ms): the latest of its creation, completed follow-ups and commitments. */
+export function lastContact(history: ContactHistory): number {
+  let latest = Date.parse(history.createdAt);
+  for (const at of [history.lastDoneAt, history.lastCommitmentAt]) if (at) latest = Math.max(latest, Date.parse(at));
+  return latest;
+}
+
+/** The instant before which no contact means gone quiet (a deal last touched at or before it qualifies). */
+export function quietSince(now: Date): Date {
+  return new Date(now.getTime() - QUIET_DAYS * 86_400_000);
 }
 
 function isUnanswered(outcome: string | null | undefined): boolean {

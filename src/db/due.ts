@@ -1,6 +1,7 @@
 // The queries behind `salesctl due`, written for a large history: a range scan of
-// followups(status, due_at), the latest commitment through commitments(deal_id, created_at), and
-// per-deal lookups through followups(deal_id, status); nothing scans every follow-up of every deal.
+// followups(status, due_at), the latest commitment through commitments(deal_id, created_at), per-deal
+// lookups of scheduled follow-ups, and the contact kept on each deal (migration 3) for the gone-quiet
+// rule; nothing reads the completed history of every open deal.
 import type { Database } from 'better-sqlite3';
 import type { Channel, CommitmentKind, Purpose } from '../core/vocab.js';
 
@@ -56,28 +57,33 @@ export function dealsWithoutNextStep(db: Database): OpenDealRow[] {
     .all() as OpenDealRow[];
 }
 
-/** An open deal with its recent contact, for the gone-quiet rule. */
+/** An open deal that may have gone quiet, with its recent contact (kept on the deal by migration 3's triggers). */
 export interface ContactRow extends OpenDealRow {
-  created_at: string;
-  /** 'completed_at|outcome' of its last two completed follow-ups, latest first, joined by ','. */
-  last_done: string | null;
-  last_commitment_at: string | null;
+  /** The latest of its creation, completed follow-ups and commitments (ISO). */
+  last_contact_at: string;
+  /** 'latest, previous' when its last two completed follow-ups both went unanswered, else null. */
+  unanswered: string | null;
 }
 
-/** Open deals with their recent contact, except those already given a truth or feedback call. */
-export function openDealContacts(db: Database): ContactRow[] {
+/**
+ * Open deals whose last two completed follow-ups went unanswered or that have had no contact since
+ * `quietSince`, except those already given a truth or feedback call. The rule itself is core/quiet.ts;
+ * this narrows the rows to the ones it flags, reading the deals table instead of their history, and
+ * returns as few strings as it can: at 100k deals a couple of thousand rows come back.
+ */
+export function quietCandidates(db: Database, quietSince: Date, unanswered: readonly string[]): ContactRow[] {
+  const list = unanswered.map((o) => `'${o.replace(/'/g, "''")}'`).join(', ');
+  const bothUnanswered = `d.last_outcome IN (${list}) AND d.previous_outcome IN (${list})`;
+  const lastContact = 'max(d.created_at, coalesce(d.last_touch_at, d.created_at))';
   return db
     .prepare(
-      `SELECT d.id AS deal_id, p.name AS prospect, p.company, d.title, d.created_at,
-         (SELECT group_concat(done, ',') FROM (
-            SELECT f.completed_at || '|' || coalesce(f.outcome, '') AS done FROM followups f
-            WHERE f.deal_id = d.id AND f.status = 'done' ORDER BY f.completed_at DESC, f.id DESC LIMIT 2)) AS last_done,
-         (SELECT max(c.created_at) FROM commitments c WHERE c.deal_id = d.id) AS last_commitment_at
+      `SELECT d.id AS deal_id, p.name AS prospect, p.company, d.title, ${lastContact} AS last_contact_at,
+         CASE WHEN ${bothUnanswered} THEN d.last_outcome || ', ' || d.previous_outcome END AS unanswered
        FROM deals d JOIN prospects p ON p.id = d.prospect_id
-       WHERE d.status = 'open'
+       WHERE d.status = 'open' AND ((${bothUnanswered}) OR ${lastContact} <= ?)
          AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = d.id AND f.status = 'scheduled'
                          AND f.purpose IN ('truth', 'feedback'))
        ORDER BY d.id`,
     )
-    .all() as ContactRow[];
+    .all(quietSince.toISOString()) as ContactRow[];
 }

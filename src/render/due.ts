@@ -8,7 +8,12 @@ import { paint, table, type View } from './text.js';
 /** A deal gone quiet, and why. */
 export interface QuietDeal extends OpenDealRow {
   reason: string;
+  /** When it last had contact (ms): a terminal shows the longest silent first when it has to cut the list. */
+  lastContact: number;
 }
+
+/** How many gone-quiet deals a terminal lists; --json, --csv and a pipe always carry them all. */
+export const QUIET_ON_SCREEN = 20;
 
 /** What `due` found. `until` is set when the user gave --until. */
 export interface DueReport {
@@ -104,8 +109,13 @@ function terminal(report: DueReport, view: View): string {
     parts.push(`${c.bold('No next step')}: every step should end with a commitment for the next\n` + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Next step'], rows));
   }
   if (report.goneQuiet.length) {
-    const rows = report.goneQuiet.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
-    parts.push(`${c.bold('Gone quiet')}: call back for the truth, not to close\n` + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Why', 'Suggestion'], rows));
+    // A morning's worth: past QUIET_ON_SCREEN, the longest silent first and the rest counted.
+    const all = report.goneQuiet;
+    const shown = all.length <= QUIET_ON_SCREEN ? all : [...all].sort((a, b) => a.lastContact - b.lastContact || a.deal_id - b.deal_id).slice(0, QUIET_ON_SCREEN);
+    const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
+    const more = all.length - shown.length;
+    const heading = more ? `${c.bold('Gone quiet')}: call back for the truth, not to close (the ${shown.length} silent longest of ${all.length})\n` : `${c.bold('Gone quiet')}: call back for the truth, not to close\n`;
+    parts.push(heading + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Why', 'Suggestion'], rows) + (more ? `… and ${more} more: salesctl due --json lists them all\n` : ''));
   }
   return parts.join('\n');
 }
@@ -130,14 +140,29 @@ export function theirTime(dueAt: Date, tz: string | null, zone: string): string 
   return `${formatInZone(dueAt, tz, pattern)} ${zoneLabel(tz, dueAt)}`;
 }
 
-const zoneNames = new Map<string, Intl.DateTimeFormat>();
+// en-US's short names, the only ones ICU has for English; every other zone is shown by its city. Read from
+// the Date object's long name with TZ set to the zone: Intl.DateTimeFormat costs ~15 ms on first use.
+const SHORT_NAMES: Record<string, string> = {
+  'Eastern Standard Time': 'EST', 'Eastern Daylight Time': 'EDT', 'Central Standard Time': 'CST', 'Central Daylight Time': 'CDT',
+  'Mountain Standard Time': 'MST', 'Mountain Daylight Time': 'MDT', 'Pacific Standard Time': 'PST', 'Pacific Daylight Time': 'PDT',
+  'Alaska Standard Time': 'AKST', 'Alaska Daylight Time': 'AKDT', 'Hawaii-Aleutian Standard Time': 'HST', 'Hawaii-Aleutian Daylight Time': 'HDT',
+  'Atlantic Standard Time': 'AST', 'Atlantic Daylight Time': 'ADT', 'Greenwich Mean Time': 'GMT', 'Coordinated Universal Time': 'UTC',
+};
 
 /** 'EST' where the zone has a common abbreviation, else its city ('Jakarta'). */
-function zoneLabel(zone: string, at: Date): string {
-  let format = zoneNames.get(zone);
-  if (!format) zoneNames.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })));
-  const short = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  return /^[A-Z]{2,5}$/.test(short) ? short : zone.split('/').pop()!.replace(/_/g, ' ');
+export function zoneLabel(zone: string, at: Date): string {
+  const previous = process.env.TZ;
+  process.env.TZ = zone;
+  let long: string | undefined;
+  try {
+    long = /\(([^)]+)\)$/.exec(at.toString())?.[1];
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+  const short = long && SHORT_NAMES[long];
+  if (short && zone === 'America/Adak') return short.replace('H', 'HA'); // ICU's en-US names for the Aleutians
+  return short || zone.split('/').pop()!.replace(/_/g, ' ');
 }
 
 function money(row: DueRow, format: (minor: number, currency: string) => string): string {
