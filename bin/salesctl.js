@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import('../dist/main.js').then((entry) => entry.main());
+require('../dist/load.cjs').main();
