@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { dumpHeader, dumpTables, iterateDumpRows } from '../db/dump.js';
 import { EXPORTABLE, EXPORTS, iterateScheduledForCalendar, openExport, type Exportable } from '../db/exportQueries.js';
 import { fileOutput, sinkOutput, type ChunkedOutput } from '../render/chunkedOutput.js';
-import { csvHeader, csvLines, jsonElement, jsonObjects } from '../render/exportCells.js';
+import { csvDealNames, csvHeader, csvLines, jsonElement, jsonObjects } from '../render/exportCells.js';
 import { calendarChunks, type CalendarFollowup } from '../render/ics.js';
 import { instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
@@ -63,11 +63,10 @@ function checkWhat(what: string): Exportable | 'all' {
 }
 
 async function writeCsv(ctx: Context, what: Exportable, output: ChunkedOutput): Promise<number> {
-  const { columns } = EXPORTS[what];
-  const { rows: stored, names } = openExport(ctx.db(), what);
-  const line = csvLines(columns, ctx.zone, names);
+  const { rows: stored, names, columns } = openExport(ctx.db(), what, 'csv', csvDealNames);
+  const line = csvLines(columns, ctx.zone, names, true);
   let rows = 0;
-  await output.write(csvHeader(columns));
+  await output.write(csvHeader(EXPORTS[what].columns));
   for (const row of stored) {
     const waiting = output.write(line(row));
     if (waiting) await waiting;

@@ -2,8 +2,11 @@
 // each holds (so CSV and JSON writers know a number from text and an instant from a date).
 import type { Database } from 'better-sqlite3';
 
-/** How a column's stored value is shown: text, integer, instant (UTC ISO stored), 0/1 flag, money, list. */
-export type ColumnKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list';
+/**
+ * How a column's stored value is shown: text, integer, instant (UTC ISO stored), 0/1 flag, money, list;
+ * `cells` is CSV text made by the query itself (several columns the schema constrains to plain words).
+ */
+export type ColumnKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list' | 'cells';
 
 /** One exported column; a `money` column holds minor units and takes its currency from `currency`. */
 export interface ExportColumn {
@@ -22,7 +25,7 @@ const NAMES = c('text', 'prospect_name', 'company', 'deal_title');
  * prospect_name after deal_id selects id and deal_id first; the deal's names are added from memory (cheaper than
  * two joins a row).
  */
-export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string }> = {
+export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string; csv?: { columns: ExportColumn[]; sql: string } }> = {
   deals: {
     columns: [
       ...c('int', 'id'), ...c('text', 'title'), ...c('int', 'prospect_id'), ...c('text', 'prospect_name', 'company'),
@@ -60,6 +63,19 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string 
     sql: `SELECT x.id, x.deal_id, x.due_at, x.channel, x.purpose, x.purpose = 'closure', x.agreed,
             x.status, x.outcome, x.notes, x.created_at, x.completed_at
           FROM followups x ORDER BY x.id`,
+    // Every value read costs more than joining words in SQL: channel, purpose and status are CHECKed
+    // words that never need quotes, so the five cells between due_at and outcome arrive as one.
+    csv: {
+      columns: [
+        ...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'due_at'), ...c('cells', 'channel,purpose,closure,agreed,status'),
+        ...c('text', 'outcome', 'notes'), ...c('instant', 'created_at', 'completed_at'),
+      ],
+      sql: `SELECT x.id, x.deal_id, x.due_at,
+              x.channel || ',' || x.purpose || ',' || CASE WHEN x.purpose = 'closure' THEN 'true' ELSE 'false' END || ','
+                || CASE WHEN x.agreed THEN 'true' ELSE 'false' END || ',' || x.status,
+              x.outcome, x.notes, x.created_at, x.completed_at
+            FROM followups x ORDER BY x.id`,
+    },
   },
   postmortems: {
     columns: [
@@ -77,37 +93,61 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string 
   },
 };
 
-/** Above this many deals their names are joined in SQL rather than held in memory. */
-const NAMES_IN_MEMORY_UP_TO = 20_000;
-
 /** An export being read: its rows, and (for records of a deal) the deal's names held in memory. */
 export interface ExportRows {
+  /** The columns of each row (for CSV, an export's `csv` variant when it has one). */
+  columns: ExportColumn[];
   rows: IterableIterator<unknown[]>;
   /**
    * When set, rows hold id and deal_id first and lack the three name columns that follow in `columns`:
    * they come from here, by deal id, as [deal_id, prospect_name, company, deal_title].
    */
-  names: Map<unknown, unknown[]> | null;
+  names: Map<unknown, unknown> | null;
 }
 
-/** The rows of one export as arrays of stored values, read one at a time (memory stays flat). */
-export function openExport(db: Database, what: Exportable): ExportRows {
-  const { columns, sql } = EXPORTS[what];
+/** Rows read per query: a page of arrays costs less than a step of the iterator per row. */
+const PAGE = 256;
+
+/**
+ * The rows of one export as arrays of stored values, read a page at a time (memory stays flat) in one read
+ * transaction, so the pages agree with each other. The deal's names come from memory, not from two joins a
+ * row: a million follow-ups have far fewer deals.
+ */
+export function openExport(
+  db: Database,
+  what: Exportable,
+  format: 'csv' | 'json' = 'json',
+  /** What to keep of each deal's names (a million rows may name 100,000 deals: keep little). */
+  keep: (deal: unknown[]) => unknown = (deal) => deal,
+): ExportRows {
+  const { columns, sql } = format === 'csv' ? (EXPORTS[what].csv ?? EXPORTS[what]) : EXPORTS[what];
   const named = columns[1]?.name === 'deal_id' && columns[2]?.name === 'prospect_name';
-  const iterate = (text: string) => db.prepare(text).raw(true).iterate() as IterableIterator<unknown[]>;
-  if (!named) return { rows: iterate(sql), names: null };
-  const deals = db.prepare('SELECT count(*) FROM deals').pluck().get() as number;
-  if (deals > NAMES_IN_MEMORY_UP_TO) {
-    const joined = sql
-      .replace('SELECT x.id, x.deal_id,', "SELECT x.id, x.deal_id, p.name, nullif(p.company, ''), d.title,")
-      .replace(/FROM (\w+) x/, 'FROM $1 x JOIN deals d ON d.id = x.deal_id JOIN prospects p ON p.id = d.prospect_id');
-    return { rows: iterate(joined), names: null };
+  let names: Map<unknown, unknown> | null = null;
+  if (named) {
+    names = new Map();
+    const deals = db.prepare("SELECT d.id, p.name, nullif(p.company, ''), d.title FROM deals d JOIN prospects p ON p.id = d.prospect_id").raw(true);
+    for (const row of deals.iterate() as IterableIterator<unknown[]>) names.set(row[0], keep(row));
   }
-  const names = new Map<unknown, unknown[]>();
-  for (const row of iterate("SELECT d.id, p.name, nullif(p.company, ''), d.title FROM deals d JOIN prospects p ON p.id = d.prospect_id")) {
-    names.set(row[0], row);
+  return { columns, rows: pages(db, sql), names };
+}
+
+/** Every row of `sql` (whose first value is the id it is ordered by), by pages of `PAGE` rows. */
+function* pages(db: Database, sql: string): IterableIterator<unknown[]> {
+  const paged = sql.replace(/ORDER BY (\S+)\s*$/, (_, id: string) => `WHERE ${id} > ? ORDER BY ${id} LIMIT ${PAGE}`);
+  const page = db.prepare(paged).raw(true);
+  const own = !db.inTransaction;
+  if (own) db.prepare('BEGIN').run();
+  try {
+    let after: unknown = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = page.all(after) as unknown[][];
+      for (const row of rows) yield row;
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]![0];
+    }
+  } finally {
+    if (own && db.inTransaction) db.prepare('COMMIT').run();
   }
-  return { rows: iterate(sql), names };
 }
 
 /** The scheduled follow-ups with their prospect and deal, for the calendar, soonest first. */

@@ -1,44 +1,38 @@
 // Turning exported rows of stored values into CSV lines and JSON objects, fast enough for a million rows:
-// instants are formatted with an offset cached per hour, cells quoted without a per-row library call.
-import { isoInZone } from '../core/time.js';
+// instants are formatted with an offset cached per day, cells quoted without a per-row library call.
+import { isoInZone, offsetMinutes } from '../core/time.js';
 import { toDecimalString, toMajor } from '../core/money.js';
 import type { ExportColumn } from '../db/exportQueries.js';
 
 /**
- * `isoInZone` for many instants, fast: the zone's offset is looked up once per UTC hour, and a stored
- * instant ('2026-11-22T08:00:00.000Z') in an hour with a whole-hour offset is rewritten as text. An hour
+ * `isoInZone` for many instants, fast: the zone's offset is looked up once per UTC day, and a stored
+ * instant ('2026-11-22T08:00:00.000Z') on a day with one whole-hour offset is rewritten as text. A day
  * that holds a change of offset, or an odd offset (+05:30), goes the exact way through `isoInZone`.
  */
 export function instantFormatter(zone: string): (stored: string) => string {
-  const offsetOf = offsetReader(zone);
-  const hours = new Map<string, { prefix: string; suffix: string } | null>();
+  const offsetOf = (ms: number) => offsetMinutes(new Date(ms), zone);
+  // Per UTC day: the local 'YYYY-MM-DDTHH' of each of its 24 hours, then the offset text; null: the exact way.
+  const days = new Map<string, string[] | null>();
+  const read = (key: string): string[] | null => {
+    const start = Date.parse(`${key}T00:00:00.000Z`);
+    if (Number.isNaN(start)) return null;
+    const offset = offsetOf(start);
+    if (offset !== offsetOf(start + 86_399_999) || offset % 60 !== 0) return null;
+    const hours: string[] = [];
+    for (let h = 0; h < 24; h++) hours.push(new Date(start + h * 3_600_000 + offset * 60_000).toISOString().slice(0, 13));
+    hours.push(offsetText(offset));
+    return hours;
+  };
   return (stored) => {
     if (stored.length !== 24 || stored.charCodeAt(23) !== 90 /* Z */) return isoInZone(stored, zone);
-    const key = stored.slice(0, 13);
-    let hour = hours.get(key);
-    if (hour === undefined) {
-      const start = Date.parse(`${key}:00:00.000Z`);
-      const offset = offsetOf(start);
-      hour = Number.isNaN(start) || offset !== offsetOf(start + 3_599_999) || offset % 60 !== 0
-        ? null
-        : { prefix: new Date(start + offset * 60_000).toISOString().slice(0, 13), suffix: offsetText(offset) };
-      hours.set(key, hour);
-    }
-    return hour ? hour.prefix + stored.slice(13, 19) + hour.suffix : isoInZone(stored, zone);
-  };
-}
-
-/** The offset of `zone` in minutes at an instant, through one cached Intl formatter (dayjs builds more). */
-function offsetReader(zone: string): (ms: number) => number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return () => 0;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  });
-  return (ms) => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-    return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000);
+    const key = stored.slice(0, 10);
+    let day = days.get(key);
+    if (day === undefined) days.set(key, (day = read(key)));
+    const tens = stored.charCodeAt(11) - 48;
+    const units = stored.charCodeAt(12) - 48;
+    const hour = tens * 10 + units;
+    if (!day || stored.charCodeAt(10) !== 84 /* T */ || tens < 0 || tens > 2 || units < 0 || units > 9 || hour > 23) return isoInZone(stored, zone);
+    return day[hour] + stored.slice(13, 19) + day[24];
   };
 }
 
@@ -80,6 +74,8 @@ function csvCells(columns: ExportColumn[], zone: string): Cell[] {
         return (value) => (value === null ? '' : value ? 'true' : 'false');
       case 'instant':
         return (value) => (value === null ? '' : instant(value as string));
+      case 'cells':
+        return (value) => (value === null ? '' : String(value));
       case 'money':
         return (value, row) => (value === null || !row[currencyAt] ? '' : toDecimalString(value as number, row[currencyAt] as string));
       case 'list':
@@ -95,7 +91,13 @@ function csvCells(columns: ExportColumn[], zone: string): Cell[] {
  * injection, numbers and money as plain numbers, instants with the offset of `zone`, lists joined by '; '.
  * With `names` (see `openExport`) the deal's three name cells are formatted once per deal.
  */
-export function csvLines(columns: ExportColumn[], zone: string, names: Map<unknown, unknown[]> | null = null): (row: unknown[]) => string {
+export function csvLines(
+  columns: ExportColumn[],
+  zone: string,
+  names: Map<unknown, unknown> | null = null,
+  /** The names hold `csvDealNames` of each deal rather than its stored names. */
+  formatted = false,
+): (row: unknown[]) => string {
   const cells = csvCells(columns, zone);
   if (!names) {
     return (row) => {
@@ -105,22 +107,42 @@ export function csvLines(columns: ExportColumn[], zone: string, names: Map<unkno
     };
   }
   const rest = cells.slice(5);
+  if (formatted) {
+    return (row) => {
+      let line = cells[0]!(row[0], row) + ',' + cells[1]!(row[1], row) + ',' + ((names.get(row[1]) as string | undefined) ?? ',,');
+      for (let i = 0; i < rest.length; i++) line += ',' + rest[i]!(row[i + 2], row);
+      return line + '\r\n';
+    };
+  }
+  // Formatted deal cells, a bounded number of them (memory stays flat); a deal's rows are often neighbours.
   const byDeal = new Map<unknown, string>();
+  let lastId: unknown;
+  let last = '';
   return (row) => {
-    let deal = byDeal.get(row[1]);
+    let deal = row[1] === lastId ? last : byDeal.get(row[1]);
     if (deal === undefined) {
-      const name = names.get(row[1]) ?? [];
+      const name = (names.get(row[1]) as unknown[] | undefined) ?? [];
       deal = `${cells[1]!(row[1], row)},${textCell(name[1] ?? null)},${textCell(name[2] ?? null)},${textCell(name[3] ?? null)}`;
+      if (byDeal.size >= 10_000) byDeal.clear();
       byDeal.set(row[1], deal);
     }
+    lastId = row[1];
+    last = deal;
     let line = cells[0]!(row[0], row) + ',' + deal;
     for (let i = 0; i < rest.length; i++) line += ',' + rest[i]!(row[i + 2], row);
     return line + '\r\n';
   };
 }
 
+/** A deal's names ([deal_id, prospect_name, company, deal_title]) as their three CSV cells, one string. */
+export function csvDealNames(deal: unknown[]): string {
+  const cells = `${textCell(deal[1] ?? null)},${textCell(deal[2] ?? null)},${textCell(deal[3] ?? null)}`;
+  // Flattened into one string: kept as joined pieces, 100,000 deals' names would take several times the memory.
+  return Buffer.from(cells).toString();
+}
+
 /** A converter of stored rows to JSON objects: snake_case keys, instants with offset, booleans, lists. */
-export function jsonObjects(columns: ExportColumn[], zone: string, names: Map<unknown, unknown[]> | null = null): (row: unknown[]) => Record<string, unknown> {
+export function jsonObjects(columns: ExportColumn[], zone: string, names: Map<unknown, unknown> | null = null): (row: unknown[]) => Record<string, unknown> {
   const instant = instantFormatter(zone);
   const currencyAt = columns.findIndex((column) => column.name === 'currency');
   const convert = (column: ExportColumn, value: unknown, row: unknown[]): unknown => {
@@ -134,7 +156,7 @@ export function jsonObjects(columns: ExportColumn[], zone: string, names: Map<un
   return (stored) => {
     let row = stored;
     if (names) {
-      const name = names.get(stored[1]) ?? [];
+      const name = (names.get(stored[1]) as unknown[] | undefined) ?? [];
       row = [stored[0], stored[1], name[1] ?? null, name[2] ?? null, name[3] ?? null, ...stored.slice(2)];
     }
     const object: Record<string, unknown> = {};

@@ -177,6 +177,20 @@ describe('export', () => {
     expect(table).toHaveLength(3001);
     expect(table[3000]![0]).toBe('3000');
   });
+
+  it('writes follow-ups in CSV with the cells of the JSON export, read page after page', () => {
+    const c = cli('America/New_York');
+    expect(c.run(['import', write(c, 'crm.csv', crmExport(1000))]).code).toBe(0);
+    const table = parse(ok(c, ['export', 'followups'])) as string[][];
+    const json = JSON.parse(ok(c, ['export', 'followups', '--format', 'json'])) as Record<string, unknown>[];
+    expect(json.length).toBeGreaterThan(300);
+    expect(table).toHaveLength(json.length + 1);
+    const header = table[0]!;
+    table.slice(1).forEach((row, i) => {
+      expect(row).toEqual(header.map((name) => (json[i]![name] === null ? '' : String(json[i]![name]))));
+    });
+    expect(new Set(json.map((f) => f.id)).size).toBe(json.length);
+  });
 });
 
 describe('dump and restore', () => {

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isoInZone } from '../../src/core/time.js';
 import { csv, neutraliseFormula } from '../../src/render/csv.js';
-import { csvHeader, csvLines, instantFormatter, jsonElement, quoteCell } from '../../src/render/exportCells.js';
+import { csvDealNames, csvHeader, csvLines, instantFormatter, jsonElement, quoteCell } from '../../src/render/exportCells.js';
 import type { ExportColumn } from '../../src/db/exportQueries.js';
 
 describe('neutraliseFormula', () => {
@@ -85,6 +85,17 @@ describe('csvLines', () => {
     const toLine = csvLines(named, 'UTC', names);
     expect(toLine([1, 9, 'x'])).toBe('1,9,Budi,"PT Maju, Tbk",\'@renewal,x\r\n');
     expect(toLine([2, 10, null])).toBe('2,10,,,,\r\n');
+  });
+
+  it('takes ready-made name cells (csvDealNames) when told so', () => {
+    const named: ExportColumn[] = [
+      { name: 'id', kind: 'int' }, { name: 'deal_id', kind: 'int' }, { name: 'prospect_name', kind: 'text' },
+      { name: 'company', kind: 'text' }, { name: 'deal_title', kind: 'text' }, { name: 'words', kind: 'cells' }, { name: 'notes', kind: 'text' },
+    ];
+    const names = new Map<unknown, unknown>([[9, csvDealNames([9, 'Budi', 'PT Maju, Tbk', '@renewal'])]]);
+    const toLine = csvLines(named, 'UTC', names, true);
+    expect(toLine([1, 9, 'call,closure,true', '=x'])).toBe('1,9,Budi,"PT Maju, Tbk",\'@renewal,call,closure,true,\'=x\r\n');
+    expect(toLine([2, 10, null, null])).toBe('2,10,,,,,\r\n');
   });
 });
 
