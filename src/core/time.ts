@@ -40,10 +40,20 @@ function canonicalZone(zone: string): string | null {
  */
 function dateKnowsZone(zone: string): boolean {
   if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
+  return withZone(zone, () => !/\(GMT[+-]\d\d:\d\d\)$/.test(new Date(0).toString()));
+}
+
+/**
+ * Runs `read` with the process's TZ set to `zone`, then puts TZ back: node re-reads TZ on assignment, so
+ * the Date object answers in that zone from ICU's zone data without building an Intl formatter (~15 ms).
+ * `read` must be synchronous.
+ */
+export function withZone<T>(zone: string, read: () => T): T {
   const previous = process.env.TZ;
+  if (previous === zone) return read();
   process.env.TZ = zone;
   try {
-    return !/\(GMT[+-]\d\d:\d\d\)$/.test(new Date(0).toString());
+    return read();
   } finally {
     if (previous === undefined) delete process.env.TZ;
     else process.env.TZ = previous;
@@ -88,15 +98,7 @@ const offsetCache = new Map<string, number>();
 
 /** Minutes east of UTC in `zone` at `ms`, read through the Date object with TZ set to the zone. */
 function readOffset(ms: number, zone: string): number {
-  const previous = process.env.TZ;
-  if (previous === zone) return -new Date(ms).getTimezoneOffset();
-  process.env.TZ = zone;
-  try {
-    return -new Date(ms).getTimezoneOffset();
-  } finally {
-    if (previous === undefined) delete process.env.TZ;
-    else process.env.TZ = previous;
-  }
+  return withZone(zone, () => -new Date(ms).getTimezoneOffset());
 }
 
 /** The offset of `zone` at an instant (ms), in whole minutes east of UTC. */
@@ -165,7 +167,7 @@ export function localHour(instant: Date, zone: string): number {
 export function isoInZone(instant: Date | string, zone: string): string {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   const offset = zoneOffset(ms, zone);
-  return new Date(ms + offset * 60_000).toISOString().slice(0, 19) + offsetText(offset);
+  return new Date(ms + offset * 60_000).toISOString().slice(0, 19) + formatOffset(offset);
 }
 
 /** The offset of `zone` at `instant`, in minutes east of UTC. */
@@ -196,12 +198,13 @@ export function formatInZone(instant: Date | string, zone: string, pattern: stri
       case 'HH': return two(wall.getUTCHours());
       case 'mm': return two(wall.getUTCMinutes());
       case 'ss': return two(wall.getUTCSeconds());
-      default: return offsetText(offset);
+      default: return formatOffset(offset);
     }
   });
 }
 
-function offsetText(offset: number): string {
+/** An offset in minutes east of UTC as ISO 8601 text: 420 → '+07:00', -330 → '-05:30'. */
+export function formatOffset(offset: number): string {
   const abs = Math.abs(offset);
   return `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -1,7 +1,7 @@
 // The morning table: follow-ups due (overdue first), then open deals with no next step, then deals gone quiet.
 import { isOverdue, overdueLabel, type Until } from '../core/due.js';
 import { formatMoney, toDecimalString, toMajor } from '../core/money.js';
-import { formatInZone, isoInZone, localDate, localTime, sameZone } from '../core/time.js';
+import { formatInZone, isoInZone, localDate, localTime, sameZone, withZone } from '../core/time.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
 import { paint, table, type View } from './text.js';
 
@@ -151,15 +151,7 @@ const SHORT_NAMES: Record<string, string> = {
 
 /** 'EST' where the zone has a common abbreviation, else its city ('Jakarta'). */
 export function zoneLabel(zone: string, at: Date): string {
-  const previous = process.env.TZ;
-  process.env.TZ = zone;
-  let long: string | undefined;
-  try {
-    long = /\(([^)]+)\)$/.exec(at.toString())?.[1];
-  } finally {
-    if (previous === undefined) delete process.env.TZ;
-    else process.env.TZ = previous;
-  }
+  const long = withZone(zone, () => /\(([^)]+)\)$/.exec(at.toString())?.[1]);
   const short = long && SHORT_NAMES[long];
   if (short && zone === 'America/Adak') return short.replace('H', 'HA'); // ICU's en-US names for the Aleutians
   return short || zone.split('/').pop()!.replace(/_/g, ' ');

@@ -1,6 +1,6 @@
 // Turning exported rows of stored values into CSV lines and JSON objects, fast enough for a million rows:
 // instants are formatted with an offset cached per day, cells quoted without a per-row library call.
-import { isoInZone, offsetMinutes } from '../core/time.js';
+import { formatOffset, isoInZone, offsetMinutes } from '../core/time.js';
 import { toDecimalString, toMajor } from '../core/money.js';
 import type { ExportColumn } from '../db/exportQueries.js';
 
@@ -20,7 +20,7 @@ export function instantFormatter(zone: string): (stored: string) => string {
     if (offset !== offsetOf(start + 86_399_999) || offset % 60 !== 0) return null;
     const hours: string[] = [];
     for (let h = 0; h < 24; h++) hours.push(new Date(start + h * 3_600_000 + offset * 60_000).toISOString().slice(0, 13));
-    hours.push(offsetText(offset));
+    hours.push(formatOffset(offset));
     return hours;
   };
   return (stored) => {
@@ -36,10 +36,6 @@ export function instantFormatter(zone: string): (stored: string) => string {
   };
 }
 
-function offsetText(offset: number): string {
-  const abs = Math.abs(offset);
-  return `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
 
 /** RFC 4180 quoting of one cell, as csv-stringify does it (a test holds the two equal). */
 export function quoteCell(text: string): string {
