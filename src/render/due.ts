@@ -1,6 +1,7 @@
 // The morning table: follow-ups due (overdue first), then open deals with no next step, then deals gone quiet.
 import { isOverdue, overdueLabel, type Until } from '../core/due.js';
-import { formatMoney, toDecimalString, toMajor } from '../core/money.js';
+import { formatMoney, toDecimalString } from '../core/money.js';
+import { majorValue } from './records.js';
 import { formatInZone, isoInZone, localDate, localTime, sameZone, withZone } from '../core/time.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
 import { paint, table, type View } from './text.js';
@@ -43,7 +44,7 @@ export function dueJson(report: DueReport, zone: string) {
         agreed: row.agreed === 1,
         overdue: isOverdue(dueAt, report.now),
         commitment: row.commitment,
-        value: row.value_minor !== null && row.currency ? toMajor(row.value_minor, row.currency) : null,
+        value: majorValue(row),
         currency: row.currency,
       };
     }),

@@ -30,6 +30,11 @@ export function prospectJson(p: ProspectRow, zone: string) {
   };
 }
 
+/** A deal's value in major units for JSON (1500.5), or null when it has none. */
+export function majorValue(d: { value_minor: number | null; currency: string | null }): number | null {
+  return d.value_minor !== null && d.currency ? toMajor(d.value_minor, d.currency) : null;
+}
+
 /** A deal as JSON; `value` is in major units (1500.5), `value_minor` the exact integer. */
 export function dealJson(d: DealRow, zone: string) {
   return {
@@ -38,7 +43,7 @@ export function dealJson(d: DealRow, zone: string) {
     prospect_id: d.prospect_id,
     prospect_name: d.prospect_name,
     company: d.company || null,
-    value: d.value_minor !== null && d.currency ? toMajor(d.value_minor, d.currency) : null,
+    value: majorValue(d),
     value_minor: d.value_minor,
     currency: d.currency,
     status: d.status,
