@@ -3,8 +3,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, refused: 4 } as 
 
 /** An error the user can act on: printed as one line, mapped to its exit code. */
 export class ExitError extends Error {
-  constructor(message: string, readonly exitCode: number) {
-    super(message);
+  constructor(message: string, readonly exitCode: number, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -32,14 +32,14 @@ export class AmbiguousError extends ExitError {
 
 /** The program refuses: a database newer than it, or one locked past the busy timeout (exit 4). */
 export class RefusedError extends ExitError {
-  constructor(message: string) {
-    super(message, EXIT.refused);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.refused, options);
   }
 }
 
 /** A failure that is not the user's input (exit 1): a bad file, an unwritable folder. */
 export class FailureError extends ExitError {
-  constructor(message: string) {
-    super(message, EXIT.failure);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.failure, options);
   }
 }

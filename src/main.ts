@@ -125,6 +125,7 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
     stderr.write(`salesctl: ${safe(known.message)}\n`);
     if (known instanceof AmbiguousError) for (const candidate of known.candidates) stderr.write(`  ${safe(candidate)}\n`);
     if (debug && known.stack) stderr.write(`${known.stack}\n`);
+    if (debug && known.cause instanceof Error) stderr.write(`caused by ${(known.cause as { code?: string }).code ?? ''} ${known.cause.stack}\n`);
     return known.exitCode;
   }
   if ((error as { name?: string }).name === 'ExitPromptError') {

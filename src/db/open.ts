@@ -71,7 +71,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     if (version === 0 && db.transaction(() => schemaVersion(db) === 0 && hasForeignTables(db))()) {
       throw new FailureError(`${path} is a SQLite database of another program, not salesctl's; the file was not changed`);
     }
-    db.pragma('journal_mode = WAL');
+    enableWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     if (options.migrate !== false && version < latest) {
@@ -82,6 +82,24 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   } catch (error) {
     db.close();
     throw translateSqliteError(error, path);
+  }
+}
+
+/**
+ * Switches a new database to WAL. SQLite answers that switch with SQLITE_BUSY at once, without its busy
+ * handler, when another first run holds the file at the same moment; so the switch is retried here, for
+ * as long as any other lock would be waited for. On a database already in WAL it is a no-op.
+ */
+function enableWal(db: DB, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
   }
 }
 
@@ -206,7 +224,7 @@ export function translateSqliteError(error: unknown, path: string): unknown {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error)?.message ?? String(error);
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
-    return new RefusedError(`database busy, try again: another program is writing to ${path} (waited past the timeout; nothing was changed)`);
+    return new RefusedError(`database busy, try again: another program is writing to ${path} (waited past the timeout; nothing was changed)`, { cause: error });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
     return new FailureError(`${path} is not a salesctl database or is damaged (${message}); run 'salesctl doctor'`);

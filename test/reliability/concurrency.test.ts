@@ -75,6 +75,24 @@ describe('a lock held past the busy timeout', () => {
 });
 
 describe('first runs at once', () => {
+  it('waits while another first run holds the new file, instead of failing the switch to WAL', async () => {
+    // SQLite's switch to WAL takes its write lock from inside a read transaction, where the busy handler
+    // is not called: two first runs started together used to end one of them with exit 4 about once in
+    // 200 tries. The holder here takes the write lock on the new file as such a first run does.
+    const holder = new Database(db);
+    holder.exec('BEGIN IMMEDIATE');
+    const waiting = spawnCli(['add', 'First'], { SALESCTL_DB: db, SALESCTL_NOW: NOW, SALESCTL_BUSY_TIMEOUT_MS: '60000' });
+    await new Promise((done) => setTimeout(done, 700));
+    holder.exec('COMMIT');
+    holder.close();
+    const run = await waiting;
+    expect([run.code, errorLines(run.stderr)]).toEqual([0, []]);
+    const conn = new Database(db);
+    expect(conn.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(conn.prepare('SELECT COUNT(*) AS n FROM deals').get()).toEqual({ n: 1 });
+    conn.close();
+  });
+
   it('eight simultaneous first runs on a missing database all succeed with the latest schema', async () => {
     const runs = await Promise.all(
       Array.from({ length: 8 }, (_, i) => spawnCli(['add', `P${i}`, '--json'], { SALESCTL_DB: db, SALESCTL_NOW: NOW })),
