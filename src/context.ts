@@ -1,9 +1,40 @@
+import { writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { safe } from './render/text.js';
 
-/** Somewhere text goes: process.stdout/stderr, or a buffer in tests. */
+/** Somewhere text goes: stdout/stderr, or a buffer in tests. */
 export interface Sink {
   write(text: string): unknown;
+}
+
+/**
+ * stdout or stderr, written straight to the file descriptor. Touching process.stdout makes node build a
+ * stream and load its socket and stream modules, about 3 ms of every run; a synchronous write is what
+ * node does for files, pipes and terminals anyway. A full non-blocking pipe (EAGAIN) is waited out;
+ * any other failure goes to `onError`, after which the sink drops what is written to it.
+ */
+export function fdSink(fd: number, onError: (error: NodeJS.ErrnoException) => void): Sink {
+  let failed = false;
+  return {
+    write(text: string) {
+      if (failed) return true;
+      const bytes = Buffer.from(text, 'utf8');
+      for (let offset = 0; offset < bytes.length; ) {
+        try {
+          offset += writeSync(fd, bytes, offset);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+            continue;
+          }
+          failed = true;
+          onError(error as NodeJS.ErrnoException);
+          return true;
+        }
+      }
+      return true;
+    },
+  };
 }
 
 /** Everything a command needs from the outside world, injected so tests can fix it. */

@@ -1,8 +1,10 @@
 // argv → run → catch → exit code. The only place that decides how the process ends.
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
 import { buildProgram, type Runner } from './cli.js';
-import type { Context, Sink } from './context.js';
+import { fdSink, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
 import type { Result } from './render/result.js';
@@ -154,30 +156,30 @@ export async function main(): Promise<void> {
   const debug = process.argv.includes('--debug');
   // A reader that goes away (`salesctl list | head -1`) is not an error: every write has already committed
   // by the time output is printed, so end quietly. Anything else on the streams ends with one line.
-  const onStreamError = (error: NodeJS.ErrnoException) => {
+  const onWriteError = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     try {
-      process.stderr.write(`salesctl: cannot write the output: ${error.message}\n`);
+      writeSync(2, `salesctl: cannot write the output: ${error.message}\n`);
     } catch {
       // stderr is gone too
     }
     process.exit(EXIT.failure);
   };
-  process.stdout.on('error', onStreamError);
-  process.stderr.on('error', onStreamError);
+  const stdout = fdSink(1, onWriteError);
+  const stderr = fdSink(2, onWriteError);
   const crash = (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`salesctl: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    stderr.write(`salesctl: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
     process.exit(EXIT.failure);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   process.exitCode = await runCli(process.argv.slice(2), {
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    isTTY: Boolean(process.stdout.isTTY),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stdout,
+    stderr,
+    isTTY: isatty(1),
+    interactive: isatty(0) && isatty(1),
   });
 }

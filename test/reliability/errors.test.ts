@@ -1,6 +1,7 @@
 // Errors are one line on stderr whatever the user typed; stack traces only with --debug; a closed pipe
 // is not an error; nothing waits for input without a terminal.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
@@ -59,6 +60,16 @@ describe('the process', () => {
     const code = await new Promise((done) => child.on('close', done));
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says so in one line and exits 1 when its output cannot be written (a full disk)', async () => {
+    const env = { SALESCTL_DB: join(dir, 'sales.db'), SALESCTL_NOW: '2026-11-22T08:00:00Z' };
+    expect((await spawnCli(['add', 'Budi'], env)).code).toBe(0);
+    const child = spawn('sh', ['-c', '"$0" "$1" list > /dev/full', process.execPath, BIN], { env: cliEnv(env) });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const code = await new Promise((done) => child.on('close', done));
+    expect([code, stderr]).toEqual([1, 'salesctl: cannot write the output: ENOSPC: no space left on device, write\n']);
   });
 
   it('works with TZ unset (the zone then comes from the system)', async () => {
