@@ -35,8 +35,32 @@ function withGlobalFlags(cmd: Command): Command {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Builds the program; `dispatch` runs each action (main.ts builds the context and prints). */
-export function buildProgram(dispatch: Dispatch, version: string): Command {
+/** The top-level commands, in the order of `salesctl --help`. */
+export const COMMAND_NAMES = [
+  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor',
+] as const;
+
+/**
+ * The command an argument vector runs, when that is certain before parsing: the first word after the
+ * global flags, if it names a command. Help, the version, a typo and anything else give undefined.
+ */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--db') i++;
+    else if (word.startsWith('--db=') || word === '--no-color' || word === '--debug') continue;
+    else return (COMMAND_NAMES as readonly string[]).includes(word) ? word : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the program; `dispatch` runs each action (main.ts builds the context and prints). With `only`,
+ * just that command is declared: the whole table costs about 3 ms of option objects that one run of
+ * `due` never reads. Help, the version and suggestions for a typo need every command: build them all.
+ */
+export function buildProgram(dispatch: Dispatch, version: string, only?: string): Command {
+  const wanted = (name: (typeof COMMAND_NAMES)[number]) => only === undefined || only === name;
   const program = new Command('salesctl')
     .description('Follow-ups and commitments for solo salespeople: every step ends with a commitment for the next.')
     .version(version, '-V, --version')
@@ -55,208 +79,227 @@ export function buildProgram(dispatch: Dispatch, version: string): Command {
       await dispatch(self, args, load);
     });
 
-  act(
-    json(
-      program
-        .command('add')
-        .description('add a prospect (or reuse one of the same name and company) and a deal')
-        .argument('<prospect>', "the prospect's name")
-        .option('--company <name>', 'their company')
-        .option('--deal <title>', 'what the deal is (default: the company, else the prospect)')
-        .option('--value <amount>', 'the deal value, e.g. 1500, 1500.50, 15k')
-        .option('--currency <code>', 'ISO 4217 currency (default: $SALESCTL_CURRENCY, else USD)')
-        .option('--email <address>')
-        .option('--phone <number>')
-        .option('--role <role>', 'their role')
-        .option('--decision-maker', 'they decide the purchase')
-        .option('--no-decision-maker', 'they do not decide the purchase')
-        .option('--segment <segment>', 'their customer segment')
-        .option('--tz <zone>', 'their IANA time zone, e.g. Asia/Jakarta')
-        .option('--best-time <HH:MM-HH:MM>', 'when they are best reached, in their zone')
-        .addOption(new Option('--channel <channel>', 'their preferred channel').choices(CHANNELS))
-        .option('--stage <stage>', 'the deal stage')
-        .option('--note <text>', 'a note on the prospect'),
-    ),
-    async () => (await import('./commands/add.js')).run,
-  );
-
-  const commit = json(
-    program
-      .command('commit')
-      .description('record a commitment the prospect gave; `commit kept|broken <id>` resolves one')
-      .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
-      .argument('<kind>', `the kind of commitment: ${COMMITMENT_KINDS.join(', ')}`)
-      .argument('[what...]', 'what was promised')
-      .option('--from <person>', 'who gave it (default: the prospect)')
-      .option('--by <when>', 'the promised date (a firm commitment needs one)')
-      .addOption(new Option('--payment <form>', 'payment form: dp (down payment) or full').choices(['dp', 'full']))
-      .option('--supersede', 'mark the pending commitments of the deal as superseded by this one')
-      .enablePositionalOptions(),
-  );
-  act(commit, async () => (await import('./commands/commit.js')).record);
-  for (const outcome of ['kept', 'broken'] as const) {
+  if (wanted('add'))
     act(
       json(
-        commit
-          .command(outcome)
-          .description(`mark a commitment as ${outcome}`)
-          .argument('<commitment-id>')
-          .option('--note <text>', 'what happened'),
+        program
+          .command('add')
+          .description('add a prospect (or reuse one of the same name and company) and a deal')
+          .argument('<prospect>', "the prospect's name")
+          .option('--company <name>', 'their company')
+          .option('--deal <title>', 'what the deal is (default: the company, else the prospect)')
+          .option('--value <amount>', 'the deal value, e.g. 1500, 1500.50, 15k')
+          .option('--currency <code>', 'ISO 4217 currency (default: $SALESCTL_CURRENCY, else USD)')
+          .option('--email <address>')
+          .option('--phone <number>')
+          .option('--role <role>', 'their role')
+          .option('--decision-maker', 'they decide the purchase')
+          .option('--no-decision-maker', 'they do not decide the purchase')
+          .option('--segment <segment>', 'their customer segment')
+          .option('--tz <zone>', 'their IANA time zone, e.g. Asia/Jakarta')
+          .option('--best-time <HH:MM-HH:MM>', 'when they are best reached, in their zone')
+          .addOption(new Option('--channel <channel>', 'their preferred channel').choices(CHANNELS))
+          .option('--stage <stage>', 'the deal stage')
+          .option('--note <text>', 'a note on the prospect'),
       ),
-      async () => (await import('./commands/commit.js'))[outcome],
+      async () => (await import('./commands/add.js')).run,
+    );
+
+  if (wanted('commit')) {
+    const commit = json(
+      program
+        .command('commit')
+        .description('record a commitment the prospect gave; `commit kept|broken <id>` resolves one')
+        .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
+        .argument('<kind>', `the kind of commitment: ${COMMITMENT_KINDS.join(', ')}`)
+        .argument('[what...]', 'what was promised')
+        .option('--from <person>', 'who gave it (default: the prospect)')
+        .option('--by <when>', 'the promised date (a firm commitment needs one)')
+        .addOption(new Option('--payment <form>', 'payment form: dp (down payment) or full').choices(['dp', 'full']))
+        .option('--supersede', 'mark the pending commitments of the deal as superseded by this one')
+        .enablePositionalOptions(),
+    );
+    act(commit, async () => (await import('./commands/commit.js')).record);
+    for (const outcome of ['kept', 'broken'] as const) {
+      act(
+        json(
+          commit
+            .command(outcome)
+            .description(`mark a commitment as ${outcome}`)
+            .argument('<commitment-id>')
+            .option('--note <text>', 'what happened'),
+        ),
+        async () => (await import('./commands/commit.js'))[outcome],
+      );
+    }
+  }
+
+  if (wanted('followup')) {
+    const followup = json(
+      program
+        .command('followup')
+        .description('schedule a follow-up; `followup done|reschedule|cancel <id>` completes, moves or cancels one')
+        .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
+        .option('--at <when>', "when: 2026-12-01 14:30, 'tomorrow 10am', 'next tuesday', +2w")
+        .addOption(new Option('--channel <channel>', 'how (default: the prospect\'s preferred channel, else call)').choices(CHANNELS))
+        .addOption(new Option('--purpose <purpose>', 'why (default: follow-up)').choices(PURPOSES))
+        .option('--closure', 'a closure call: a time agreed with the prospect to bring closure (implies --agreed)')
+        .option('--agreed', 'the time was agreed with the prospect')
+        .option('--note <text>', 'a note')
+        .enablePositionalOptions(),
+    );
+    act(followup, async () => (await import('./commands/followup.js')).schedule);
+    act(
+      json(
+        followup
+          .command('done')
+          .description('complete a follow-up with its outcome, and schedule the next step')
+          .argument('<followup-id>')
+          .addOption(new Option('--outcome <outcome>', 'what happened').choices(OUTCOMES))
+          .option('--next <when>', 'schedule the next follow-up on the deal')
+          .addOption(new Option('--next-channel <channel>', 'channel of the next follow-up').choices(CHANNELS))
+          .addOption(new Option('--next-purpose <purpose>', 'purpose of the next follow-up').choices(PURPOSES))
+          .option('--note <text>', 'what was said'),
+      ),
+      async () => (await import('./commands/followup.js')).done,
+    );
+    act(
+      json(followup.command('reschedule').description('move a scheduled follow-up').argument('<followup-id>').option('--at <when>', 'the new time')),
+      async () => (await import('./commands/followup.js')).reschedule,
+    );
+    act(
+      json(followup.command('cancel').description('cancel a scheduled follow-up').argument('<followup-id>')),
+      async () => (await import('./commands/followup.js')).cancel,
     );
   }
 
-  const followup = json(
-    program
-      .command('followup')
-      .description('schedule a follow-up; `followup done|reschedule|cancel <id>` completes, moves or cancels one')
-      .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
-      .option('--at <when>', "when: 2026-12-01 14:30, 'tomorrow 10am', 'next tuesday', +2w")
-      .addOption(new Option('--channel <channel>', 'how (default: the prospect\'s preferred channel, else call)').choices(CHANNELS))
-      .addOption(new Option('--purpose <purpose>', 'why (default: follow-up)').choices(PURPOSES))
-      .option('--closure', 'a closure call: a time agreed with the prospect to bring closure (implies --agreed)')
-      .option('--agreed', 'the time was agreed with the prospect')
-      .option('--note <text>', 'a note')
-      .enablePositionalOptions(),
-  );
-  act(followup, async () => (await import('./commands/followup.js')).schedule);
-  act(
-    json(
-      followup
-        .command('done')
-        .description('complete a follow-up with its outcome, and schedule the next step')
-        .argument('<followup-id>')
-        .addOption(new Option('--outcome <outcome>', 'what happened').choices(OUTCOMES))
-        .option('--next <when>', 'schedule the next follow-up on the deal')
-        .addOption(new Option('--next-channel <channel>', 'channel of the next follow-up').choices(CHANNELS))
-        .addOption(new Option('--next-purpose <purpose>', 'purpose of the next follow-up').choices(PURPOSES))
-        .option('--note <text>', 'what was said'),
-    ),
-    async () => (await import('./commands/followup.js')).done,
-  );
-  act(
-    json(followup.command('reschedule').description('move a scheduled follow-up').argument('<followup-id>').option('--at <when>', 'the new time')),
-    async () => (await import('./commands/followup.js')).reschedule,
-  );
-  act(
-    json(followup.command('cancel').description('cancel a scheduled follow-up').argument('<followup-id>')),
-    async () => (await import('./commands/followup.js')).cancel,
-  );
+  if (wanted('due'))
+    act(
+      listing(
+        program
+          .command('due')
+          .description("the morning table: overdue, then today's follow-ups and closure calls; then deals with no next step")
+          .option('--until <when>', 'show follow-ups due up to this time (default: the end of today)'),
+      ),
+      async () => (await import('./commands/due.js')).run,
+    );
 
-  act(
-    listing(
+  if (wanted('postmortem')) {
+    const postmortem = json(
       program
-        .command('due')
-        .description("the morning table: overdue, then today's follow-ups and closure calls; then deals with no next step")
-        .option('--until <when>', 'show follow-ups due up to this time (default: the end of today)'),
-    ),
-    async () => (await import('./commands/due.js')).run,
-  );
+        .command('postmortem')
+        .description('reflect on a lost, won or stalled deal; `postmortem report` shows the causes that repeat')
+        .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
+        .addOption(new Option('--outcome <outcome>', 'how the deal ended (default: from its status)').choices(POSTMORTEM_OUTCOMES))
+        .option('--what <text>', 'what happened')
+        .option('--assumption <text>', 'the assumption that failed')
+        .addOption(new Option('--cause <cause>', 'a root cause (repeatable)').choices(ROOT_CAUSE_NAMES).argParser(collect))
+        .option('--reviewer <person>', 'who you reviewed it with (repeatable)', collect)
+        .option('--feedback <text>', 'what the prospect said')
+        .option('--lesson <text>', 'the lesson: the new method next time')
+        .enablePositionalOptions(),
+    );
+    act(postmortem, async () => (await import('./commands/postmortem.js')).record);
+    act(
+      listing(postmortem.command('report').description('root causes counted across post-mortems, and the lessons')),
+      async () => (await import('./commands/postmortem.js')).report,
+    );
+  }
 
-  const postmortem = json(
-    program
-      .command('postmortem')
-      .description('reflect on a lost, won or stalled deal; `postmortem report` shows the causes that repeat')
-      .argument('<deal>', 'deal id, or a piece of the prospect, company or deal title')
-      .addOption(new Option('--outcome <outcome>', 'how the deal ended (default: from its status)').choices(POSTMORTEM_OUTCOMES))
-      .option('--what <text>', 'what happened')
-      .option('--assumption <text>', 'the assumption that failed')
-      .addOption(new Option('--cause <cause>', 'a root cause (repeatable)').choices(ROOT_CAUSE_NAMES).argParser(collect))
-      .option('--reviewer <person>', 'who you reviewed it with (repeatable)', collect)
-      .option('--feedback <text>', 'what the prospect said')
-      .option('--lesson <text>', 'the lesson: the new method next time')
-      .enablePositionalOptions(),
-  );
-  act(postmortem, async () => (await import('./commands/postmortem.js')).record);
-  act(
-    listing(postmortem.command('report').description('root causes counted across post-mortems, and the lessons')),
-    async () => (await import('./commands/postmortem.js')).report,
-  );
+  if (wanted('list'))
+    act(
+      listing(
+        program
+          .command('list')
+          .description('the deals (open ones unless --status says otherwise)')
+          .option('--status <status>', 'open, won, lost, not-now or all (comma-separated for several)', 'open')
+          .option('--search <text>', 'only deals whose prospect, company or title contains this'),
+      ),
+      async () => (await import('./commands/list.js')).run,
+    );
+  if (wanted('show'))
+    act(
+      json(program.command('show').description("one deal's prospect, commitments, follow-ups, post-mortems and timeline").argument('<deal>')),
+      async () => (await import('./commands/show.js')).run,
+    );
+  if (wanted('log'))
+    act(
+      json(
+        program
+          .command('log')
+          .description("write a line in the deal's journal")
+          .argument('<deal>')
+          .argument('<text...>', 'what happened')
+          .option('--tag <tag>', 'a tag (repeatable)', collect),
+      ),
+      async () => (await import('./commands/log.js')).run,
+    );
+  if (wanted('close'))
+    act(
+      json(
+        program
+          .command('close')
+          .description('close a deal as won, lost or not-now ("no" means "not now": --revisit schedules the nurture follow-up)')
+          .argument('<deal>')
+          .argument('<status>', 'won, lost or not-now')
+          .option('--revisit <when>', 'with not-now: when the prospect agreed to be contacted again')
+          .option('--reason <text>', 'why it was lost or put off'),
+      ),
+      async () => (await import('./commands/close.js')).run,
+    );
+  if (wanted('forecast'))
+    act(
+      listing(program.command('forecast').description('the forecast: open deals whose latest commitment is a pending firm one, totalled per currency')),
+      async () => (await import('./commands/forecast.js')).run,
+    );
+  if (wanted('stats')) {
+    const stats = program.command('stats').description('what your history says');
+    act(
+      listing(
+        stats
+          .command('reach')
+          .description('completed follow-ups: attempts and reached, per channel and hour of day in the prospect\'s zone')
+          .option('--prospect <name>', 'only this prospect'),
+      ),
+      async () => (await import('./commands/stats.js')).reach,
+    );
+  }
 
-  act(
-    listing(
-      program
-        .command('list')
-        .description('the deals (open ones unless --status says otherwise)')
-        .option('--status <status>', 'open, won, lost, not-now or all (comma-separated for several)', 'open')
-        .option('--search <text>', 'only deals whose prospect, company or title contains this'),
-    ),
-    async () => (await import('./commands/list.js')).run,
-  );
-  act(
-    json(program.command('show').description("one deal's prospect, commitments, follow-ups, post-mortems and timeline").argument('<deal>')),
-    async () => (await import('./commands/show.js')).run,
-  );
-  act(
-    json(
-      program
-        .command('log')
-        .description("write a line in the deal's journal")
-        .argument('<deal>')
-        .argument('<text...>', 'what happened')
-        .option('--tag <tag>', 'a tag (repeatable)', collect),
-    ),
-    async () => (await import('./commands/log.js')).run,
-  );
-  act(
-    json(
-      program
-        .command('close')
-        .description('close a deal as won, lost or not-now ("no" means "not now": --revisit schedules the nurture follow-up)')
-        .argument('<deal>')
-        .argument('<status>', 'won, lost or not-now')
-        .option('--revisit <when>', 'with not-now: when the prospect agreed to be contacted again')
-        .option('--reason <text>', 'why it was lost or put off'),
-    ),
-    async () => (await import('./commands/close.js')).run,
-  );
-  act(
-    listing(program.command('forecast').description('the forecast: open deals whose latest commitment is a pending firm one, totalled per currency')),
-    async () => (await import('./commands/forecast.js')).run,
-  );
-  const stats = program.command('stats').description('what your history says');
-  act(
-    listing(
-      stats
-        .command('reach')
-        .description('completed follow-ups: attempts and reached, per channel and hour of day in the prospect\'s zone')
-        .option('--prospect <name>', 'only this prospect'),
-    ),
-    async () => (await import('./commands/stats.js')).reach,
-  );
-
-  act(
-    json(
-      program
-        .command('export')
-        .description('export deals, prospects, commitments, followups, postmortems, journal or all')
-        .argument('<what>', 'deals, prospects, commitments, followups, postmortems, journal or all')
-        .addOption(new Option('--format <format>', 'csv, json or ics (followups only)').choices(['csv', 'json', 'ics']).default('csv'))
-        .option('--out <file>', 'write to this file instead of stdout'),
-    ),
-    async () => (await import('./commands/export.js')).run,
-  );
-  act(
-    json(
-      program
-        .command('import')
-        .description('import prospects and deals from a CSV file, or restore an `export all` JSON dump')
-        .argument('<file>')
-        .option('--map <mapping>', "map a column: 'Column Header=field' (repeatable)", collect)
-        .option('--currency <code>', 'currency of amounts without one')
-        .option('--dry-run', 'report what would be created; write nothing'),
-    ),
-    async () => (await import('./commands/import.js')).run,
-  );
-  act(
-    json(program.command('backup').description('a consistent copy of the database, safe while it is in use').argument('<file>')),
-    async () => (await import('./commands/backup.js')).run,
-  );
-  act(
-    json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions')),
-    async () => (await import('./commands/doctor.js')).run,
-  );
+  if (wanted('export'))
+    act(
+      json(
+        program
+          .command('export')
+          .description('export deals, prospects, commitments, followups, postmortems, journal or all')
+          .argument('<what>', 'deals, prospects, commitments, followups, postmortems, journal or all')
+          .addOption(new Option('--format <format>', 'csv, json or ics (followups only)').choices(['csv', 'json', 'ics']).default('csv'))
+          .option('--out <file>', 'write to this file instead of stdout'),
+      ),
+      async () => (await import('./commands/export.js')).run,
+    );
+  if (wanted('import'))
+    act(
+      json(
+        program
+          .command('import')
+          .description('import prospects and deals from a CSV file, or restore an `export all` JSON dump')
+          .argument('<file>')
+          .option('--map <mapping>', "map a column: 'Column Header=field' (repeatable)", collect)
+          .option('--currency <code>', 'currency of amounts without one')
+          .option('--dry-run', 'report what would be created; write nothing'),
+      ),
+      async () => (await import('./commands/import.js')).run,
+    );
+  if (wanted('backup'))
+    act(
+      json(program.command('backup').description('a consistent copy of the database, safe while it is in use').argument('<file>')),
+      async () => (await import('./commands/backup.js')).run,
+    );
+  if (wanted('doctor'))
+    act(
+      json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions')),
+      async () => (await import('./commands/doctor.js')).run,
+    );
 
   return program;
 }

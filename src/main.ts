@@ -3,7 +3,7 @@ import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
-import { buildProgram, type Runner } from './cli.js';
+import { buildProgram, commandOf, type Runner } from './cli.js';
 import { fdSink, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
@@ -39,7 +39,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     const runner = await load();
     const result = await runner(ctx, args, flags);
     if (result) await emit(ctx, result, flags);
-  }, VERSION);
+  }, VERSION, commandOf(argv));
   const output = {
     writeOut: (text: string) => options.stdout.write(text),
     writeErr: (text: string) => options.stderr.write(text),
