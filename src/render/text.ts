@@ -15,6 +15,9 @@ export function paint(view: { color: boolean }): ChalkInstance {
   return new Chalk({ level: view.color ? 1 : 0 });
 }
 
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+
 /**
  * Makes stored text safe to print: control characters and escape sequences (an imported name can carry
  * them) are shown as \xNN, never interpreted; tabs and newlines too, so a TSV row stays one row; and the
@@ -22,7 +25,10 @@ export function paint(view: { color: boolean }): ChalkInstance {
  */
 export function safe(text: unknown): string {
   if (text === null || text === undefined) return '';
-  return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  const plain = typeof text === 'string' ? text : String(text);
+  // Nearly every cell is clean: one test, and the string comes back as it is.
+  if (!UNSAFE.test(plain)) return plain;
+  return plain.replace(UNSAFE_ALL, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';
