@@ -10,6 +10,8 @@ import { UsageError } from '../errors.js';
 import { dumpHeader, dumpTables, iterateDumpRows } from '../db/dump.js';
 import { EXPORTABLE, EXPORTS, iterateScheduledForCalendar, openExport, type Exportable } from '../db/exportQueries.js';
 import { fileOutput, sinkOutput, type ChunkedOutput } from '../render/chunkedOutput.js';
+import { dealNamesByText, followupCsvPages, followupCsvRange } from '../db/exportFollowupRows.js';
+import { followupCsvPage } from '../render/exportFollowupsCsv.js';
 import { csvDealNames, csvHeader, csvLines, jsonElement, jsonObjects } from '../render/exportCells.js';
 import { calendarChunks, type CalendarFollowup } from '../render/ics.js';
 import { instant } from '../render/records.js';
@@ -63,6 +65,7 @@ function checkWhat(what: string): Exportable | 'all' {
 }
 
 async function writeCsv(ctx: Context, what: Exportable, output: ChunkedOutput): Promise<number> {
+  if (what === 'followups') return writeFollowupsCsv(ctx, output);
   const { rows: stored, names, columns } = openExport(ctx.db(), what, 'csv', csvDealNames);
   const line = csvLines(columns, ctx.zone, names, true);
   let rows = 0;
@@ -71,6 +74,23 @@ async function writeCsv(ctx: Context, what: Exportable, output: ChunkedOutput): 
     const waiting = output.write(line(row));
     if (waiting) await waiting;
     rows++;
+  }
+  return rows;
+}
+
+/** The follow-ups, the export that grows to millions of rows, read a page of joined values at a time. */
+async function writeFollowupsCsv(ctx: Context, output: ChunkedOutput): Promise<number> {
+  const db = ctx.db();
+  const names = dealNamesByText(db, csvDealNames);
+  const lines = followupCsvPage(EXPORTS.followups.csv!.columns, ctx.zone, names, followupCsvRange(db));
+  let rows = 0;
+  await output.write(csvHeader(EXPORTS.followups.columns));
+  for (const page of followupCsvPages(db)) {
+    for (const line of lines(page)) {
+      const waiting = output.write(line);
+      if (waiting) await waiting;
+    }
+    rows += page.count;
   }
   return rows;
 }

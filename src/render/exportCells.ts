@@ -10,6 +10,12 @@ import type { ExportColumn } from '../db/exportQueries.js';
  * that holds a change of offset, or an odd offset (+05:30), goes the exact way through `isoInZone`.
  */
 export function instantFormatter(zone: string): (stored: string) => string {
+  const at = instantsIn(zone);
+  return (stored) => at(stored, 0, stored.length);
+}
+
+/** `instantFormatter` for the instant stored in `text` from `from` to `to`: no piece of it cut out first. */
+export function instantsIn(zone: string): (text: string, from: number, to: number) => string {
   const offsetOf = (ms: number) => offsetMinutes(new Date(ms), zone);
   // Per UTC day: the local 'YYYY-MM-DDTHH' of each of its 24 hours, then the offset text; null: the exact way.
   const days = new Map<string, string[] | null>();
@@ -23,16 +29,37 @@ export function instantFormatter(zone: string): (stored: string) => string {
     hours.push(formatOffset(offset));
     return hours;
   };
-  return (stored) => {
-    if (stored.length !== 24 || stored.charCodeAt(23) !== 90 /* Z */) return isoInZone(stored, zone);
-    const key = stored.slice(0, 10);
-    let day = days.get(key);
-    if (day === undefined) days.set(key, (day = read(key)));
-    const tens = stored.charCodeAt(11) - 48;
-    const units = stored.charCodeAt(12) - 48;
+  // The same days found by numbers (month yyyymm, then day of month) when the date is all digits: no key string
+  // to cut and hash per instant.
+  const months = new Map<number, (string[] | null | undefined)[]>();
+  const digit = (code: number) => (code - 48) >>> 0 > 9;
+  return (text, from, to) => {
+    if (to - from !== 24 || text.charCodeAt(from + 23) !== 90 /* Z */) return isoInZone(text.slice(from, to), zone);
+    let day: string[] | null | undefined;
+    const y1 = text.charCodeAt(from), y2 = text.charCodeAt(from + 1), y3 = text.charCodeAt(from + 2), y4 = text.charCodeAt(from + 3);
+    const m1 = text.charCodeAt(from + 5), m2 = text.charCodeAt(from + 6), d1 = text.charCodeAt(from + 8), d2 = text.charCodeAt(from + 9);
+    if (
+      digit(y1) || digit(y2) || digit(y3) || digit(y4) || digit(m1) || digit(m2) || digit(d1) || digit(d2) ||
+      text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45
+    ) {
+      const key = text.slice(from, from + 10);
+      day = days.get(key);
+      if (day === undefined) days.set(key, (day = read(key)));
+    } else {
+      const month = ((((y1 * 10 + y2) * 10 + y3) * 10 + y4) * 10 + m1) * 10 + m2 - 5_333_328; // 48 * 111111
+      let inMonth = months.get(month);
+      if (inMonth === undefined) months.set(month, (inMonth = new Array<string[] | null | undefined>(100).fill(undefined)));
+      const at = d1 * 10 + d2 - 528; // 48 * 11
+      day = inMonth[at];
+      if (day === undefined) inMonth[at] = day = read(text.slice(from, from + 10));
+    }
+    const tens = text.charCodeAt(from + 11) - 48;
+    const units = text.charCodeAt(from + 12) - 48;
     const hour = tens * 10 + units;
-    if (!day || stored.charCodeAt(10) !== 84 /* T */ || tens < 0 || tens > 2 || units < 0 || units > 9 || hour > 23) return isoInZone(stored, zone);
-    return day[hour] + stored.slice(13, 19) + day[24];
+    if (!day || text.charCodeAt(from + 10) !== 84 /* T */ || tens < 0 || tens > 2 || units < 0 || units > 9 || hour > 23) {
+      return isoInZone(text.slice(from, to), zone);
+    }
+    return day[hour] + text.slice(from + 13, from + 19) + day[24];
   };
 }
 
@@ -48,7 +75,7 @@ export function csvHeader(columns: ExportColumn[]): string {
 }
 
 /** A text cell for a spreadsheet: a formula start gets an apostrophe (as `neutraliseFormula`), then quoting. */
-function textCell(value: unknown): string {
+export function textCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   const first = text.charCodeAt(0);
