@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
 import { mapColumns } from '../core/importMapping.js';
-import { nextFollowupAt, readRecord, type ImportRecord } from '../core/importRecords.js';
-import { decimalFor, decodeText, detectDelimiter } from '../core/importText.js';
+import { followupKey, nextFollowupAt, recordReader, type ImportRecord } from '../core/importRecords.js';
+import { decimalFor, decodeText, detectDelimiter, sameUtf8 } from '../core/importText.js';
 import { checkCurrency } from '../core/money.js';
 import { UsageError } from '../errors.js';
 import { countImport, loadProspects, prospectKey, writeImport, type PlannedRecord } from '../db/importRows.js';
@@ -31,7 +31,7 @@ export async function run(ctx: Context, [path]: string[], flags: ImportFlags): P
   const bytes = readInput(path!);
   const text = decodeText(bytes, file);
   if (/\.json$/i.test(path!) || text.trimStart().startsWith('{')) return restore(ctx, text, file, Boolean(flags.dryRun));
-  return importCsv(ctx, text, file, flags);
+  return importCsv(ctx, text, file, flags, bytes);
 }
 
 function readInput(path: string): Buffer {
@@ -45,11 +45,13 @@ function readInput(path: string): Buffer {
   }
 }
 
-async function importCsv(ctx: Context, raw: string, file: string, flags: ImportFlags): Promise<Result> {
+async function importCsv(ctx: Context, raw: string, file: string, flags: ImportFlags, bytes: Buffer): Promise<Result> {
   const currency = checkCurrency(flags.currency ?? ctx.env.SALESCTL_CURRENCY ?? 'USD');
   const text = raw.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
-  const { headers, rows } = await parseCsv(text, delimiter, file);
+  // Without a carriage return to normalise, csv-parse reads the file's bytes as they are.
+  const source = raw.includes('\r') ? text : (sameUtf8(bytes, raw) ?? text);
+  const { headers, rows, lines } = await parseCsv(source, delimiter, file);
   const mapping = mapColumns(headers, flags.map ?? []);
   if (mapping.unmapped.length) {
     const first = mapping.unmapped[0]!;
@@ -58,13 +60,16 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
   const progress = await startProgress(ctx, rows.length, PROGRESS_FROM_ROWS);
 
   // Check every row before writing anything: one bad row stops the import with its line and column.
-  const options = { file, headers, mapping, currency, decimal: decimalFor(delimiter) };
+  const read = recordReader({ file, headers, mapping, currency, decimal: decimalFor(delimiter) });
   const records: ImportRecord[] = [];
+  const keys: string[] = [];
   let firstError: UsageError | undefined;
   let badRows = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
     try {
-      records.push(readRecord(row.cells, row.line, options));
+      const record = read(rows[i]!, lines[i]!);
+      records.push(record);
+      keys.push(prospectKey(record.prospect.name, record.prospect.company));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       firstError ??= error;
@@ -72,17 +77,22 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
     }
   }
   const db = ctx.db();
-  const existing = loadProspects(db);
+  // Only the prospects the file names: the others are never looked up.
+  const existing = loadProspects(db, new Set(keys));
   const planned: PlannedRecord[] = [];
   if (!firstError) {
     const header = headers[mapping.fields.indexOf('next_followup')]?.trim() ?? 'next follow-up';
     const cache = new Map<string, Date>();
-    for (const record of records) {
-      const key = prospectKey(record.prospect.name, record.prospect.company);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      const key = keys[i]!;
       const known = existing.get(key);
       const dateOnly = known?.best_time_start && known.tz ? { time: known.best_time_start, zone: known.tz } : undefined;
       try {
-        const followupAt = record.nextFollowup ? await nextFollowupAt(record, { file, header, now: ctx.now, zone: ctx.zone, dateOnly }, cache) : null;
+        const followupAt = record.nextFollowup
+          ? (cache.get(followupKey(record.nextFollowup, dateOnly)) ??
+            (await nextFollowupAt(record, { file, header, now: ctx.now, zone: ctx.zone, dateOnly }, cache)))
+          : null;
         planned.push({ record, followupAt, key });
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;

@@ -3,47 +3,85 @@
 import { UsageError } from '../errors.js';
 import type { Delimiter } from '../core/importText.js';
 
-/** One record of the file and the line it starts on. */
-export interface CsvRow {
-  cells: string[];
-  line: number;
+/** The records of a file after its header row, each with the line it starts on (`lines[i]` for `rows[i]`). */
+export interface CsvRows {
+  headers: string[];
+  rows: string[][];
+  lines: number[];
 }
 
-/** Parses the whole text (line breaks already normalised to \n); the first record is the header row. */
-export async function parseCsv(text: string, delimiter: Delimiter, file: string): Promise<{ headers: string[]; rows: CsvRow[] }> {
+/**
+ * Parses the whole text (line breaks already normalised to \n), or its UTF-8 bytes; the first record is
+ * the header row.
+ */
+export async function parseCsv(text: string | Buffer, delimiter: Delimiter, file: string): Promise<CsvRows> {
   const { parse } = await import('csv-parse/sync');
+  let records: string[][];
+  try {
+    // Plain arrays and no per-record callback: an `on_record` makes csv-parse build an info object per record.
+    records = parse(text, { delimiter, relax_column_count: true }) as string[][];
+  } catch {
+    throw locateParseError(parse, text, delimiter, file);
+  }
   // Each record takes one line plus the line breaks inside its quoted cells; an empty line is a record
   // of one empty cell. Counting them gives every record the line it starts on.
+  // When every line break of the text ends a record, no cell holds one and the cells need no search.
+  const breaks = countNewlines(text);
+  const endsWithBreak = text.length > 0 && text[text.length - 1] === (typeof text === 'string' ? '\n' : 10);
+  const inCells = breaks !== records.length - (endsWithBreak || !records.length ? 0 : 1);
+  let headers: string[] | undefined;
+  const rows: string[][] = [];
+  const lines: number[] = [];
   let next = 1;
-  let parsed: CsvRow[];
-  try {
-    parsed = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      on_record: (cells: string[]) => {
-        const line = next;
-        next += 1;
-        for (const cell of cells) if (cell.includes('\n')) next += countNewlines(cell);
-        return (cells.length === 1 && cells[0] === '' ? null : { cells, line }) as unknown as string[];
-      },
-    }) as unknown as CsvRow[];
-  } catch (error) {
-    throw new UsageError(`${file} line ${next}: ${describeParseError(error)}`);
+  for (const cells of records) {
+    const line = next;
+    next += 1;
+    if (inCells) for (const cell of cells) if (cell.includes('\n')) next += countNewlines(cell);
+    if (cells.length === 1 && cells[0] === '') continue;
+    if (headers === undefined) headers = cells;
+    else {
+      rows.push(cells);
+      lines.push(line);
+    }
   }
-  if (!parsed.length) throw new UsageError(`${file} is empty: it needs a header row (Name, Company, Email, …) and one row per deal`);
-  const headers = parsed[0]!.cells;
-  const rows = parsed.slice(1);
-  for (const { cells, line } of rows) {
-    if (cells.length < headers.length || cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
+  if (!headers) throw new UsageError(`${file} is empty: it needs a header row (Name, Company, Email, …) and one row per deal`);
+  const width = headers.length;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i]!;
+    if (cells.length !== width && (cells.length < width || cells.slice(width).some((cell) => cell.trim() !== ''))) {
       throw new UsageError(
-        `${file} line ${line}: the row has ${cells.length} cells, the header has ${headers.length} (a cell holding '${delimiter === '\t' ? '\\t' : delimiter}' or a line break needs double quotes)`,
+        `${file} line ${lines[i]}: the row has ${cells.length} cells, the header has ${width} (a cell holding '${delimiter === '\t' ? '\\t' : delimiter}' or a line break needs double quotes)`,
       );
     }
   }
-  return { headers, rows };
+  return { headers, rows, lines };
 }
 
-function countNewlines(text: string): number {
+type Parse = typeof import('csv-parse/sync').parse;
+
+/**
+ * csv-parse stops at the first broken record; the file is read again, counting the lines of the records
+ * before it, to name the line that record starts on. Only a file that fails takes this second pass.
+ */
+function locateParseError(parse: Parse, text: string | Buffer, delimiter: Delimiter, file: string): UsageError {
+  let next = 1;
+  try {
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      on_record: (cells: string[]) => {
+        next += 1;
+        for (const cell of cells) if (cell.includes('\n')) next += countNewlines(cell);
+        return null;
+      },
+    });
+  } catch (error) {
+    return new UsageError(`${file} line ${next}: ${describeParseError(error)}`);
+  }
+  return new UsageError(`${file}: cannot read the file as CSV`);
+}
+
+function countNewlines(text: string | Buffer): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;

@@ -5,7 +5,7 @@ import { parseWhen } from './dates.js';
 import { checkCurrency, parseAmount } from './money.js';
 import { checkZone } from './time.js';
 import { CHANNELS, type Channel } from './vocab.js';
-import { readFields, type ColumnMapping, type ImportField } from './importMapping.js';
+import type { ColumnMapping, ImportField } from './importMapping.js';
 
 /** What one row asks salesctl to create. */
 export interface ImportRecord {
@@ -41,66 +41,103 @@ const MAX_TEXT = 10_000;
 
 /** Checks one row's cells; throws a UsageError naming the line and the column. */
 export function readRecord(cells: string[], line: number, options: RowOptions): ImportRecord {
-  const fields = readFields(cells, options.mapping);
+  return recordReader(options)(cells, line);
+}
+
+/**
+ * `readRecord` for every row of one file: where each field's column is, and how a bad value is named,
+ * is worked out once for the file rather than once per row.
+ */
+export function recordReader(options: RowOptions): (cells: string[], line: number) => ImportRecord {
+  const at: Partial<Record<ImportField, number>> = {};
+  options.mapping.fields.forEach((field, index) => {
+    if (field) at[field] = index;
+  });
+  const joinName = at.first_name !== undefined || at.last_name !== undefined;
   const column = (field: ImportField) => {
-    if (field === 'name' && fields.first_name !== undefined) return 'First Name + Last Name';
+    if (field === 'name' && at.first_name !== undefined) return 'First Name + Last Name';
     const index = options.mapping.fields.indexOf(field as Exclude<ImportField, 'ignore'>);
     return index >= 0 ? options.headers[index]!.trim() : field;
   };
-  const refuse = (field: ImportField, why: string) =>
+  const refuse = (line: number, field: ImportField, why: string) =>
     new UsageError(`${options.file} line ${line}, column '${column(field)}': ${why}`);
-  const text = (field: ImportField, max = MAX_TEXT): string | null => {
-    const value = fields[field];
+  /** The trimmed cell of a field ('' when empty), undefined when no column holds it; as `readFields`. */
+  const cell = (cells: string[], field: ImportField): string | undefined => {
+    const index = at[field];
+    return index === undefined ? undefined : (cells[index] ?? '').trim();
+  };
+  const nameOf = (cells: string[]): string | undefined => {
+    if (!joinName) return cell(cells, 'name');
+    return [cell(cells, 'first_name'), cell(cells, 'last_name')].filter(Boolean).join(' ');
+  };
+  const text = (cells: string[], line: number, field: ImportField, max = MAX_TEXT, value = cell(cells, field)): string | null => {
     if (!value) return null;
-    if (value.length > max) throw refuse(field, `${value.length} characters long, at most ${max} are allowed`);
+    if (value.length > max) throw refuse(line, field, `${value.length} characters long, at most ${max} are allowed`);
     return value;
   };
-  const checked = <T>(field: ImportField, check: (value: string) => T): T | null => {
-    const value = fields[field];
+  const checked = <T>(cells: string[], line: number, field: ImportField, check: (value: string) => T): T | null => {
+    const value = cell(cells, field);
     if (!value) return null;
     try {
       return check(value);
     } catch (error) {
-      if (error instanceof UsageError) throw refuse(field, error.message.replace(/ for --[a-z-]+/, ''));
+      if (error instanceof UsageError) throw refuse(line, field, error.message.replace(/ for --[a-z-]+/, ''));
       throw error;
     }
   };
+  const amount = (value: string) => parseAmount(stripCurrencySymbol(value), currency, { decimal: options.decimal });
+  let currency = options.currency;
 
-  const name = text('name', MAX_NAME);
-  if (!name) throw refuse('name', "the prospect's name is empty");
-  const company = text('company', MAX_NAME) ?? '';
-  const email = checked('email', (value) => {
-    if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(`'${value}' is not an email address: use e.g. budi@example.com`);
-    return value;
-  });
-  const currency = checked('currency', checkCurrency) ?? options.currency;
-  const valueMinor = checked('value', (value) => parseAmount(stripCurrencySymbol(value), currency, { decimal: options.decimal }));
-  return {
-    line,
-    prospect: {
-      name,
-      company,
-      email,
-      phone: text('phone'),
-      role: text('role'),
-      segment: text('segment'),
-      tz: checked('tz', knownZone),
-      channel: checked('channel', (value) => {
-        const lower = value.toLowerCase();
-        if (!(CHANNELS as readonly string[]).includes(lower)) throw new UsageError(`unknown channel '${value}': use one of ${CHANNELS.join(', ')}`);
-        return lower as Channel;
-      }),
-      notes: text('notes'),
-    },
-    deal: {
-      title: text('deal', 500) ?? (company || name),
-      value_minor: valueMinor,
-      currency: valueMinor !== null || fields.currency ? currency : null,
-      stage: text('stage', MAX_NAME),
-    },
-    nextFollowup: fields.next_followup || null,
+  return (cells, line) => {
+    const name = text(cells, line, 'name', MAX_NAME, nameOf(cells));
+    if (!name) throw refuse(line, 'name', "the prospect's name is empty");
+    const company = text(cells, line, 'company', MAX_NAME) ?? '';
+    const email = checked(cells, line, 'email', checkEmail);
+    const currencyCell = cell(cells, 'currency');
+    currency = checked(cells, line, 'currency', knownCurrency) ?? options.currency;
+    const valueMinor = checked(cells, line, 'value', amount);
+    return {
+      line,
+      prospect: {
+        name,
+        company,
+        email,
+        phone: text(cells, line, 'phone'),
+        role: text(cells, line, 'role'),
+        segment: text(cells, line, 'segment'),
+        tz: checked(cells, line, 'tz', knownZone),
+        channel: checked(cells, line, 'channel', checkChannel),
+        notes: text(cells, line, 'notes'),
+      },
+      deal: {
+        title: text(cells, line, 'deal', 500) ?? (company || name),
+        value_minor: valueMinor,
+        currency: valueMinor !== null || currencyCell ? currency : null,
+        stage: text(cells, line, 'stage', MAX_NAME),
+      },
+      nextFollowup: cell(cells, 'next_followup') || null,
+    };
   };
 }
+
+function checkEmail(value: string): string {
+  if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(`'${value}' is not an email address: use e.g. budi@example.com`);
+  return value;
+}
+
+function checkChannel(value: string): Channel {
+  const lower = value.toLowerCase();
+  if (!(CHANNELS as readonly string[]).includes(lower)) throw new UsageError(`unknown channel '${value}': use one of ${CHANNELS.join(', ')}`);
+  return lower as Channel;
+}
+
+/** `checkCurrency`, remembered: a file repeats a few codes. */
+function knownCurrency(code: string): string {
+  let checked = currencies.get(code);
+  if (checked === undefined) currencies.set(code, (checked = checkCurrency(code)));
+  return checked;
+}
+const currencies = new Map<string, string>();
 
 /** `checkZone`, remembered: checking a zone builds an Intl formatter, and a file repeats a few zones. */
 function knownZone(zone: string): string {
@@ -120,6 +157,11 @@ export interface DateOnlyRule {
   zone: string;
 }
 
+/** The key `nextFollowupAt` remembers an instant under: the text and the rule for a date alone. */
+export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
+  return `${text}\u0000${dateOnly?.time ?? ''}\u0000${dateOnly?.zone ?? ''}`;
+}
+
 /**
  * Reads the next follow-up of a record; `cache` keeps the instants already read (a file repeats the same
  * dates, and reading one goes through the zone rules).
@@ -130,7 +172,7 @@ export async function nextFollowupAt(
   cache: Map<string, Date>,
 ): Promise<Date | null> {
   if (!record.nextFollowup) return null;
-  const key = `${record.nextFollowup}\u0000${options.dateOnly?.time ?? ''}\u0000${options.dateOnly?.zone ?? ''}`;
+  const key = followupKey(record.nextFollowup, options.dateOnly);
   const known = cache.get(key);
   if (known) return known;
   try {

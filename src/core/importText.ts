@@ -14,6 +14,16 @@ export function decodeText(bytes: Uint8Array, what = 'the file'): string {
   }
 }
 
+/**
+ * The file's own bytes when they are exactly the UTF-8 encoding of its decoded `text` (no UTF-16, no
+ * byte-order mark), so a parser can read them instead of encoding the text again.
+ */
+export function sameUtf8(bytes: Buffer, text: string): Buffer | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return undefined;
+  return bytes.length === Buffer.byteLength(text) ? bytes : undefined;
+}
+
 export type Delimiter = ',' | ';' | '\t';
 
 /** The delimiter of the header line: the most frequent of , ; and tab outside quotes (',' when none). */

@@ -1,10 +1,13 @@
 // Writing an imported file: prospects (reused by name and company, as `add` does), deals, their timeline
-// events and next follow-ups. Statements are prepared once: a 100,000-row file is one transaction.
+// events and next follow-ups. A 100,000-row file is one transaction; its rows go in table by table (all the
+// prospects, then the deals, ...), each statement prepared once, so each table and index is written in
+// one sweep. The ids are the ones row-by-row inserts would give: each table's in the order of the rows.
 import type { Database } from 'better-sqlite3';
 import { formatMoney } from '../core/money.js';
 import type { ImportRecord } from '../core/importRecords.js';
+import { insertRows, nextId } from './importBatch.js';
 
-/** A prospect already in the database (or created earlier in the same file). */
+/** A prospect already in the database. */
 export interface KnownProspect {
   id: number;
   tz: string | null;
@@ -22,15 +25,23 @@ function fold(text: string): string {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Every prospect by name and company; the oldest wins, as in `findProspect`. */
-export function loadProspects(db: Database): Map<string, KnownProspect> {
+/**
+ * The prospects of the given keys (every prospect without `keys`) by name and company; the oldest wins,
+ * as in `findProspect`. SQLite's lower() folds ASCII only, as NOCASE and `prospectKey` do, so the keys are
+ * made in SQL, and all the rows come as one JSON text: much faster than a JS array per row, and only the
+ * prospects the file names become objects.
+ */
+export function loadProspects(db: Database, keys?: Set<string>): Map<string, KnownProspect> {
   const index = new Map<string, KnownProspect>();
-  const rows = db.prepare('SELECT id, name, company, tz, best_time_start, channel FROM prospects ORDER BY id').iterate() as Iterable<
-    KnownProspect & { name: string; company: string }
-  >;
-  for (const row of rows) {
-    const key = prospectKey(row.name, row.company);
-    if (!index.has(key)) index.set(key, { id: row.id, tz: row.tz, best_time_start: row.best_time_start, channel: row.channel });
+  const json = db
+    .prepare('SELECT json_group_array(json_array(lower(name) || char(0) || lower(company), id, tz, best_time_start, channel)) FROM prospects')
+    .pluck()
+    .get() as string;
+  const rows = JSON.parse(json) as Array<[string, number, string | null, string | null, string | null]>;
+  for (const [key, id, tz, best_time_start, channel] of rows) {
+    if (keys && !keys.has(key)) continue;
+    const known = index.get(key);
+    if (!known || id < known.id) index.set(key, { id, tz, best_time_start, channel });
   }
   return index;
 }
@@ -54,19 +65,36 @@ export interface ImportCounts {
 export function countImport(planned: PlannedRecord[], existing: Map<string, KnownProspect>): ImportCounts {
   const created = new Set<string>();
   const reused = new Set<string>();
-  for (const { key } of planned) (existing.has(key) ? reused : created).add(key);
+  let followups = 0;
+  for (const { key, followupAt } of planned) {
+    (existing.has(key) ? reused : created).add(key);
+    if (followupAt) followups++;
+  }
   return {
     rows: planned.length,
     prospects_created: created.size,
     prospects_reused: reused.size,
     deals_created: planned.length,
-    followups_created: planned.filter((p) => p.followupAt).length,
+    followups_created: followups,
   };
 }
 
+/** The prospect fields a row fills in, in the order of the INSERT and UPDATE below. */
+type Fill = [role: string | null, email: string | null, phone: string | null, segment: string | null, tz: string | null, channel: string | null, notes: string | null];
+
+/** A later row fills in what it gives: its non-empty fields win, the others keep the earlier value. */
+function fillIn(into: Fill, from: Fill): void {
+  for (let i = 0; i < into.length; i++) if (from[i] !== null) into[i] = from[i]!;
+}
+
+function fillOf(p: ImportRecord['prospect']): Fill {
+  return [p.role, p.email, p.phone, p.segment, p.tz, p.channel, p.notes];
+}
+
 /**
- * Writes the records; call inside `write()`. `existing` is updated with the prospects created, so a
- * prospect on several rows is created once. Returns the first and last deal ids created.
+ * Writes the records; call inside `write()`. A prospect on several rows is created once, by its first
+ * row, and filled in by the later ones (as one row at a time with `UPDATE ... coalesce` would); an
+ * existing prospect is filled in the same way. Returns the first and last deal ids created.
  */
 export function writeImport(
   db: Database,
@@ -77,49 +105,101 @@ export function writeImport(
   const at = options.now.toISOString();
   // A larger page cache for this connection: a big file's index pages stay in memory during the import.
   db.pragma('cache_size = -65536');
-  const insertProspect = db.prepare(
-    `INSERT INTO prospects (name, company, role, email, phone, segment, tz, channel, notes, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+
+  // Which prospect each row belongs to; new ones are created by their first row, in row order.
+  const created = new Map<string, { name: string; company: string; fill: Fill; channel: string | null; id: number }>();
+  const filled = new Map<number, Fill>();
+  const prospectOf = new Array<{ id: number; channel: string | null } | undefined>(planned.length);
+  const newProspects: Array<{ name: string; company: string; fill: Fill; channel: string | null; id: number }> = [];
+  for (let i = 0; i < planned.length; i++) {
+    const { record, key } = planned[i]!;
+    const fill = fillOf(record.prospect);
+    const known = existing.get(key);
+    if (known) {
+      const into = filled.get(known.id);
+      if (into) fillIn(into, fill);
+      else filled.set(known.id, fill);
+      prospectOf[i] = known;
+      continue;
+    }
+    const mine = created.get(key);
+    if (mine) {
+      fillIn(mine.fill, fill);
+      prospectOf[i] = mine;
+    } else {
+      // `channel` stays the first row's: a later row's follow-up falls back to it, as before the fills.
+      const prospect = { name: record.prospect.name, company: record.prospect.company, fill, channel: fill[5], id: 0 };
+      created.set(key, prospect);
+      newProspects.push(prospect);
+      prospectOf[i] = prospect;
+    }
+  }
+
+  const followupCount = planned.reduce((n, p) => (p.followupAt ? n + 1 : n), 0);
+  const progress = progressOf(planned.length, filled.size + newProspects.length + 2 * planned.length + followupCount, options.onProgress);
   const fillProspect = db.prepare(
     `UPDATE prospects SET role = coalesce(?, role), email = coalesce(?, email), phone = coalesce(?, phone),
        segment = coalesce(?, segment), tz = coalesce(?, tz), channel = coalesce(?, channel), notes = coalesce(?, notes)
      WHERE id = ?`,
   );
-  const insertDeal = db.prepare(
-    `INSERT INTO deals (prospect_id, title, value_minor, currency, stage, status, created_at)
-     VALUES (?, ?, ?, ?, ?, 'open', ?)`,
+  for (const [id, fill] of filled) {
+    fillProspect.run(...fill, id);
+    progress.step();
+  }
+  const insertProspect = db.prepare(
+    `INSERT INTO prospects (name, company, role, email, phone, segment, tz, channel, notes, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertFollowup = db.prepare(
-    `INSERT INTO followups (deal_id, due_at, channel, purpose, agreed, status, created_at)
-     VALUES (?, ?, ?, 'follow-up', 0, 'scheduled', ?)`,
-  );
-  const insertEvent = db.prepare('INSERT INTO events (deal_id, at, kind, summary) VALUES (?, ?, ?, ?)');
-  let firstDealId: number | null = null;
-  let lastDealId: number | null = null;
-  planned.forEach(({ record, followupAt, key }, index) => {
-    const p = record.prospect;
-    let prospect = existing.get(key);
-    if (prospect) {
-      fillProspect.run(p.role, p.email, p.phone, p.segment, p.tz, p.channel, p.notes, prospect.id);
-    } else {
-      const id = Number(insertProspect.run(p.name, p.company, p.role, p.email, p.phone, p.segment, p.tz, p.channel, p.notes, at).lastInsertRowid);
-      prospect = { id, tz: p.tz, best_time_start: null, channel: p.channel };
-      existing.set(key, prospect);
-    }
-    const d = record.deal;
-    const dealId = Number(insertDeal.run(prospect.id, d.title, d.value_minor, d.currency, d.stage, at).lastInsertRowid);
-    firstDealId ??= dealId;
-    lastDealId = dealId;
+  for (const prospect of newProspects) {
+    prospect.id = Number(insertProspect.run(prospect.name, prospect.company, ...prospect.fill, at).lastInsertRowid);
+    progress.step();
+  }
+
+  // Deals, follow-ups and events many rows per statement, with the ids SQLite would have given them.
+  const firstDealId = nextId(db, 'deals');
+  insertRows(db, 'deals', ['id', 'prospect_id', 'title', 'value_minor', 'currency', 'stage', 'status', 'created_at'], planned.length, (i, out) => {
+    const d = planned[i]!.record.deal;
+    out.push(firstDealId + i, prospectOf[i]!.id, d.title, d.value_minor, d.currency, d.stage, 'open', at);
+  }, progress.step);
+
+  const scheduled: number[] = [];
+  for (let i = 0; i < planned.length; i++) if (planned[i]!.followupAt) scheduled.push(i);
+  const firstFollowupId = nextId(db, 'followups');
+  const followups = new Array<string | undefined>(planned.length);
+  insertRows(db, 'followups', ['id', 'deal_id', 'due_at', 'channel', 'purpose', 'agreed', 'status', 'created_at'], scheduled.length, (n, out) => {
+    const i = scheduled[n]!;
+    const { record, followupAt } = planned[i]!;
+    const channel = record.prospect.channel ?? prospectOf[i]!.channel ?? 'call';
+    out.push(firstFollowupId + n, firstDealId + i, followupAt!.toISOString(), channel, 'follow-up', 0, 'scheduled', at);
+    followups[i] = `; follow-up #${firstFollowupId + n} scheduled by ${channel}`;
+  }, progress.step);
+
+  const prefix = `deal created by import from ${options.source}`;
+  insertRows(db, 'events', ['deal_id', 'at', 'kind', 'summary'], planned.length, (i, out) => {
+    const d = planned[i]!.record.deal;
     const value = d.value_minor !== null ? ` (${formatMoney(d.value_minor, d.currency!)})` : '';
-    let summary = `deal created by import from ${options.source}${value}`;
-    if (followupAt) {
-      const channel = p.channel ?? prospect.channel ?? 'call';
-      const followupId = Number(insertFollowup.run(dealId, followupAt.toISOString(), channel, at).lastInsertRowid);
-      summary += `; follow-up #${followupId} scheduled by ${channel}`;
-    }
-    insertEvent.run(dealId, at, 'created', summary);
-    if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1);
-  });
-  return { firstDealId, lastDealId };
+    out.push(firstDealId + i, at, 'created', `${prefix}${value}${followups[i] ?? ''}`);
+  }, progress.step);
+  const lastDealId = firstDealId + planned.length - 1;
+  return planned.length ? { firstDealId, lastDealId } : { firstDealId: null, lastDealId: null };
+}
+
+/**
+ * The progress bar counts rows, 1,000 at a time, as before the writes went table by table: each row's
+ * share of the statements is counted as they run, so the bar still moves evenly from 0 to the last row.
+ */
+function progressOf(rows: number, statements: number, onProgress?: (done: number) => void): { step(): void } {
+  if (!onProgress) return { step() {} };
+  let done = 0;
+  let shown = 0;
+  return {
+    step() {
+      done++;
+      const row = Math.floor((Math.min(done, statements) * rows) / statements);
+      if (row >= shown + 1000) {
+        shown = row - (row % 1000);
+        onProgress(shown);
+      }
+    },
+  };
 }
