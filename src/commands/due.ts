@@ -15,10 +15,6 @@ export async function run(ctx: Context, _args: string[], flags: DueFlags): Promi
   const until = flags.until !== undefined ? await parseWhen(flags.until, { now: ctx.now, zone: ctx.zone, flag: '--until' }) : undefined;
   const end = dueWindowEnd(ctx.now, ctx.zone, until);
   const db = ctx.db();
-  // The morning queries touch a few thousand scattered pages of a large file, each read once: mapping
-  // the file spares a read() and a copy per page (about 6 ms at 100k deals). Reads only: export, which
-  // reads every page, does not map (mapped pages count in its memory).
-  db.pragma('mmap_size = 268435456');
   const report: DueReport = {
     now: ctx.now,
     items: dueFollowups(db, end),
