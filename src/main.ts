@@ -1,5 +1,5 @@
 // argv → run → catch → exit code. The only place that decides how the process ends.
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
@@ -179,7 +179,20 @@ export async function main(): Promise<void> {
     env: process.env,
     stdout,
     stderr,
-    isTTY: isatty(1),
-    interactive: isatty(0) && isatty(1),
+    isTTY: isTerminal(1),
+    interactive: isTerminal(1) && isTerminal(0),
   });
+}
+
+/**
+ * Whether a file descriptor is a terminal. A pipe or a file is told by fstat alone: node's tty module,
+ * which loads its stream and net modules, is reached only for a character device (the bundle loads it lazily).
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return isatty(fd);
 }

@@ -114,4 +114,23 @@ describe.skipIf(!hasTmux)('postmortem on a real terminal', () => {
       db.close();
     }
   }, 90_000);
+
+  it('draws the list as a coloured table on a terminal (the bundle loads the table library late)', async () => {
+    const session = `${SESSION}-list`;
+    const command =
+      `env SALESCTL_DB='${cli.dbPath}' SALESCTL_NOW=2026-11-22T08:00:00Z TZ=UTC FORCE_COLOR= NO_COLOR= ` +
+      `'${process.execPath}' '${BIN}' list --status all; echo EXIT=$? ; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
+    const deadline = Date.now() + 15_000;
+    let shown = '';
+    while (!shown.includes('EXIT=') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shown = tmux('capture-pane', '-p', '-t', session);
+    }
+    const escapes = tmux('capture-pane', '-p', '-e', '-t', session);
+    expect(shown).toContain('EXIT=0');
+    expect(shown).toMatch(/ID\s+PROSPECT\s+COMPANY\s+DEAL/);
+    expect(shown).toMatch(/1\s+Budi Santoso\s+PT Maju\s+Fleet renewal/);
+    expect(escapes).toContain('\x1b[1m'); // the bold header: colour is on for a terminal
+  }, 30_000);
 });
