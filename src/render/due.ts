@@ -4,7 +4,7 @@ import { formatMoney, toDecimalString } from '../core/money.js';
 import { majorValue } from './records.js';
 import { formatInZone, isoInZone, localDate, localTime, sameZone, withZone } from '../core/time.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
-import { paint, table, type View } from './text.js';
+import { paint, safe, table, type View } from './text.js';
 
 /** A deal gone quiet, and why. */
 export interface QuietDeal extends OpenDealRow {
@@ -129,9 +129,11 @@ function pipe(report: DueReport, view: View): string {
       row.prospect, row.company, row.channel, row.purpose, row.commitment ?? '', money(row, toDecimalString), row.currency ?? '',
     ];
   });
-  const noNextStep = report.noNextStep.map((d) => ['no-next-step', d.deal_id, d.prospect, d.company, d.title]);
-  const goneQuiet = report.goneQuiet.map((d) => ['gone-quiet', d.deal_id, d.prospect, d.company, d.title, d.reason]);
-  return table(view, [], [...due, ...noNextStep, ...goneQuiet]);
+  // The deal sections can run to thousands of lines at 100k deals: written straight, without a row array each.
+  let lines = table(view, [], due);
+  for (const d of report.noNextStep) lines += `no-next-step\t${d.deal_id}\t${safe(d.prospect)}\t${safe(d.company)}\t${safe(d.title)}\n`;
+  for (const d of report.goneQuiet) lines += `gone-quiet\t${d.deal_id}\t${safe(d.prospect)}\t${safe(d.company)}\t${safe(d.title)}\t${safe(d.reason)}\n`;
+  return lines;
 }
 
 /** '09:00 EST': the prospect's wall clock when their zone is not ours ('' when it is), with the weekday when their date differs. */
