@@ -89,10 +89,16 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
       const known = existing.get(key);
       const dateOnly = known?.best_time_start && known.tz ? { time: known.best_time_start, zone: known.tz } : undefined;
       try {
-        const followupAt = record.nextFollowup
-          ? (cache.get(followupKey(record.nextFollowup, dateOnly)) ??
-            (await nextFollowupAt(record, { file, header, now: ctx.now, zone: ctx.zone, dateOnly }, cache)))
-          : null;
+        let followupAt: Date | null = null;
+        if (record.nextFollowup) {
+          // Looked up before any await: most rows repeat a date already read.
+          const dateKey = followupKey(record.nextFollowup, dateOnly);
+          followupAt = cache.get(dateKey) ?? null;
+          if (!followupAt) {
+            followupAt = await nextFollowupAt(record, { file, header, now: ctx.now, zone: ctx.zone, dateOnly });
+            if (followupAt) cache.set(dateKey, followupAt);
+          }
+        }
         planned.push({ record, followupAt, key });
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;

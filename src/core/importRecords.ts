@@ -157,27 +157,22 @@ export interface DateOnlyRule {
   zone: string;
 }
 
-/** The key `nextFollowupAt` remembers an instant under: the text and the rule for a date alone. */
+/** The key a file's next follow-ups are remembered under: the text and the rule for a date alone. */
 export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
   return `${text}\u0000${dateOnly?.time ?? ''}\u0000${dateOnly?.zone ?? ''}`;
 }
 
 /**
- * Reads the next follow-up of a record; `cache` keeps the instants already read (a file repeats the same
- * dates, and reading one goes through the zone rules).
+ * Reads the next follow-up of a record (null when it has none). Reading one goes through the zone rules,
+ * and a file repeats the same dates: the caller remembers them by `followupKey`.
  */
 export async function nextFollowupAt(
   record: ImportRecord,
   options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnlyRule },
-  cache: Map<string, Date>,
 ): Promise<Date | null> {
   if (!record.nextFollowup) return null;
-  const key = followupKey(record.nextFollowup, options.dateOnly);
-  const known = cache.get(key);
-  if (known) return known;
   try {
     const { at } = await parseWhen(record.nextFollowup, { now: options.now, zone: options.zone, dateOnly: options.dateOnly });
-    cache.set(key, at);
     return at;
   } catch (error) {
     if (error instanceof UsageError) {
