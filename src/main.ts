@@ -175,12 +175,13 @@ export async function main(): Promise<void> {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  const isTTY = isTerminal(1);
   process.exitCode = await runCli(process.argv.slice(2), {
     env: process.env,
     stdout,
     stderr,
-    isTTY: isTerminal(1),
-    interactive: isTerminal(1) && isTerminal(0),
+    isTTY,
+    interactive: isTTY && isTerminal(0),
   });
 }
 
