@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { safe } from './render/text.js';
+import { waitSync } from './waitSync.js';
 
 /** Somewhere text goes: stdout/stderr, or a buffer in tests. */
 export interface Sink {
@@ -24,7 +25,7 @@ export function fdSink(fd: number, onError: (error: NodeJS.ErrnoException) => vo
           offset += writeSync(fd, bytes, offset);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+            waitSync(1);
             continue;
           }
           failed = true;

@@ -5,6 +5,7 @@ import type { Database as DB } from 'better-sqlite3';
 import { ExitError, FailureError, RefusedError, UsageError } from '../errors.js';
 import { migrate, refuseNewer, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { waitSync } from '../waitSync.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -98,7 +99,7 @@ function enableWal(db: DB, timeoutMs: number): void {
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+      waitSync(pause);
     }
   }
 }
