@@ -228,23 +228,23 @@ export function translateSqliteError(error: unknown, path: string): unknown {
     return new RefusedError(`database busy, try again: another program is writing to ${path} (waited past the timeout; nothing was changed)`, { cause: error });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
-    return new FailureError(`${path} is not a salesctl database or is damaged (${message}); run 'salesctl doctor'`);
+    return new FailureError(`${path} is not a salesctl database or is damaged (${message}); run 'salesctl doctor'`, { cause: error });
   }
-  if (code === 'SQLITE_FULL') return new FailureError(`the disk holding ${path} is full: nothing was saved; free some space and try again`);
+  if (code === 'SQLITE_FULL') return new FailureError(`the disk holding ${path} is full: nothing was saved; free some space and try again`, { cause: error });
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
-    return new FailureError(`cannot write to the database ${path}: it is read-only (check the file and folder permissions); nothing was saved`);
+    return new FailureError(`cannot write to the database ${path}: it is read-only (check the file and folder permissions); nothing was saved`, { cause: error });
   }
   if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_CANTOPEN_') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
-    return new FailureError(`cannot open the database ${path}: ${message}`);
+    return new FailureError(`cannot open the database ${path}: ${message}`, { cause: error });
   }
-  if (code.startsWith('SQLITE_IOERR')) return new FailureError(`cannot read or write the database ${path}: ${message} (${code}); nothing was saved`);
+  if (code.startsWith('SQLITE_IOERR')) return new FailureError(`cannot read or write the database ${path}: ${message} (${code}); nothing was saved`, { cause: error });
   return error;
 }
 
 function asOpenFailure(error: unknown, path: string): ExitError {
   const translated = translateSqliteError(error, path);
   if (translated instanceof ExitError) return translated;
-  return new FailureError(`cannot open the database ${path}: ${describeFsError(error)}`);
+  return new FailureError(`cannot open the database ${path}: ${describeFsError(error)}`, { cause: error });
 }
 
 function describeFsError(error: unknown): string {
