@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { parseWhen } from '../core/dates.js';
 import { dueWindowEnd } from '../core/due.js';
-import { UNANSWERED_OUTCOMES, goneQuiet, quietSince } from '../core/quiet.js';
+import { UNANSWERED_OUTCOMES, quietReason, quietSince } from '../core/quiet.js';
 import { dealsWithoutNextStep, dueFollowups, quietCandidates, type ContactRow } from '../db/due.js';
 import { DUE_CSV_COLUMNS, dueCsvRows, dueJson, dueText, type DueReport, type QuietDeal } from '../render/due.js';
 import type { Result } from '../render/result.js';
@@ -35,13 +35,14 @@ export async function run(ctx: Context, _args: string[], flags: DueFlags): Promi
   };
 }
 
-function quietDeals(deals: ContactRow[], now: Date): QuietDeal[] {
+function quietDeals(rows: ContactRow[], now: Date): QuietDeal[] {
   const quiet: QuietDeal[] = [];
-  for (const row of deals) {
-    // The query folded creation, follow-ups and commitments into last_contact_at; the rule decides.
-    const history = { createdAt: row.last_contact_at, lastOutcomes: row.unanswered ? row.unanswered.split(', ') : [], lastDoneAt: null, lastCommitmentAt: null };
-    const reason = goneQuiet(history, now);
-    if (reason) quiet.push({ deal_id: row.deal_id, prospect: row.prospect, company: row.company, title: row.title, reason, lastContact: Date.parse(row.last_contact_at) });
+  const at = now.getTime();
+  for (const row of rows) {
+    // The query folded creation, follow-ups and commitments into the last contact; the rule decides.
+    const lastContact = Date.parse(row[4]);
+    const reason = quietReason(lastContact, row[5], row[6], at);
+    if (reason) quiet.push({ deal_id: row[0], prospect: row[1], company: row[2], title: row[3], reason, lastContact });
   }
   return quiet;
 }

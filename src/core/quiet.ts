@@ -22,9 +22,17 @@ export interface ContactHistory {
 
 /** Why a deal has gone quiet, or null when it has not. */
 export function goneQuiet(history: ContactHistory, now: Date): string | null {
-  const [latest, previous] = history.lastOutcomes;
+  return quietReason(lastContact(history), history.lastOutcomes[0], history.lastOutcomes[1], now.getTime());
+}
+
+/**
+ * The same rule on what `due` reads per deal: when it last had contact (ms), the outcomes of its last
+ * two completed follow-ups (latest first), and now (ms). Plain values, because `due` asks it for every
+ * open deal that may have gone quiet: a couple of thousand at 100k deals.
+ */
+export function quietReason(lastContactAt: number, latest: string | null | undefined, previous: string | null | undefined, now: number): string | null {
   if (isUnanswered(latest) && isUnanswered(previous)) return `the last 2 follow-ups went unanswered (${latest}, ${previous})`;
-  const days = Math.floor((now.getTime() - lastContact(history)) / 86_400_000);
+  const days = Math.floor((now - lastContactAt) / 86_400_000);
   return days >= QUIET_DAYS ? `no contact for ${days} days` : null;
 }
 

@@ -57,19 +57,19 @@ export function dealsWithoutNextStep(db: Database): OpenDealRow[] {
     .all() as OpenDealRow[];
 }
 
-/** An open deal that may have gone quiet, with its recent contact (kept on the deal by migration 3's triggers). */
-export interface ContactRow extends OpenDealRow {
-  /** The latest of its creation, completed follow-ups and commitments (ISO). */
-  last_contact_at: string;
-  /** 'latest, previous' when its last two completed follow-ups both went unanswered, else null. */
-  unanswered: string | null;
-}
+/**
+ * An open deal that may have gone quiet, as the row SQLite returns it (an array: at 100k deals a couple of
+ * thousand come back, and arrays cost less to build than objects):
+ * [deal id, prospect, company, title, last contact (ISO: the latest of its creation, completed follow-ups
+ * and commitments, kept on the deal by migration 3's triggers), latest outcome, previous outcome]. The two
+ * outcomes are given only when both went unanswered, else null.
+ */
+export type ContactRow = [dealId: number, prospect: string, company: string, title: string, lastContactAt: string, latest: string | null, previous: string | null];
 
 /**
  * Open deals whose last two completed follow-ups went unanswered or that have had no contact since
  * `quietSince`, except those already given a truth or feedback call. The rule itself is core/quiet.ts;
- * this narrows the rows to the ones it flags, reading the deals table instead of their history, and
- * returns as few strings as it can: at 100k deals a couple of thousand rows come back.
+ * this narrows the rows to the ones it flags, reading the deals table instead of their history.
  */
 export function quietCandidates(db: Database, quietSince: Date, unanswered: readonly string[]): ContactRow[] {
   const list = unanswered.map((o) => `'${o.replace(/'/g, "''")}'`).join(', ');
@@ -77,13 +77,14 @@ export function quietCandidates(db: Database, quietSince: Date, unanswered: read
   const lastContact = 'max(d.created_at, coalesce(d.last_touch_at, d.created_at))';
   return db
     .prepare(
-      `SELECT d.id AS deal_id, p.name AS prospect, p.company, d.title, ${lastContact} AS last_contact_at,
-         CASE WHEN ${bothUnanswered} THEN d.last_outcome || ', ' || d.previous_outcome END AS unanswered
+      `SELECT d.id, p.name, p.company, d.title, ${lastContact},
+         CASE WHEN ${bothUnanswered} THEN d.last_outcome END, CASE WHEN ${bothUnanswered} THEN d.previous_outcome END
        FROM deals d JOIN prospects p ON p.id = d.prospect_id
        WHERE d.status = 'open' AND ((${bothUnanswered}) OR ${lastContact} <= ?)
          AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = d.id AND f.status = 'scheduled'
                          AND f.purpose IN ('truth', 'feedback'))
        ORDER BY d.id`,
     )
+    .raw()
     .all(quietSince.toISOString()) as ContactRow[];
 }
