@@ -27,6 +27,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 //   and net modules. They become objects that require the real module on first use.
 // - cli-table3, which draws tables for a terminal only: its colour library reads process.stdout when it is
 //   loaded, and that builds node's stdout stream. It becomes a constructor that loads it on first `new`.
+// - chalk, used only when colour is on (render/text.ts paint()): its Chalk export loads it on first use.
 // - chalk's colour detection (#supports-color), which reads the terminal when chalk loads: salesctl always
 //   tells chalk its level (render/text.ts), so the bundle takes chalk's own browser variant, which reads
 //   nothing of the process.
@@ -37,8 +38,8 @@ const lazyModules = {
   setup(build) {
     build.onResolve({ filter: LAZY_BUILTINS }, (args) =>
       args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' });
-    build.onResolve({ filter: /^cli-table3$/ }, (args) =>
-      args.namespace === 'lazy' ? undefined : { path: 'cli-table3', namespace: 'lazy' });
+    build.onResolve({ filter: /^(cli-table3|chalk)$/ }, (args) =>
+      args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' });
     build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       resolveDir: root,
@@ -46,6 +47,8 @@ const lazyModules = {
       contents:
         args.path === 'cli-table3'
           ? `let Real; module.exports = new Proxy(function Table() {}, { construct: (_, args) => new (Real ??= require('cli-table3'))(...args) });`
+          : args.path === 'chalk'
+          ? `let real; Object.defineProperty(exports, 'Chalk', { enumerable: true, get: () => (real ??= require('chalk')).Chalk });`
           : // a getter per export, so that both require() and esbuild's named imports reach the real module late
             `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));\n` +
             `for (const key of ${JSON.stringify(Object.keys(nodeRequire(args.path)))}) Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });`,
@@ -80,7 +83,12 @@ const bundle = readFileSync(`${staging}/main.cjs`, 'utf8').replace(/\bimport\(("
   return `__import(${specifier})`;
 });
 if (/\bimport\(/.test(bundle)) throw new Error('the bundle still calls import(): extend the rewrite in scripts/build.mjs');
-writeFileSync(`${staging}/main.cjs`, bundle);
+// ASCII only, so the loader can read it as latin1, a plain copy, instead of decoding UTF-8 (esbuild
+// already escapes strings, but leaves a few regular-expression literals as written: `[-–]`, `[$€£¥₹]`).
+// \uXXXX means the same character in a string, a template and a regular expression (with the u flag, an
+// escaped surrogate pair is still one character).
+const ascii = bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(`${staging}/main.cjs`, ascii);
 
 // The loader is CommonJS (bin/salesctl.js requires it; bin/package.json makes bin/ CommonJS) so that a
 // plain `salesctl due` never starts node's ES module loader: 5-9 ms per start, measured.
@@ -89,7 +97,6 @@ writeFileSync(
   `// Loads main.cjs with V8's code cache (see scripts/build.mjs).
 'use strict';
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { Script } = require('node:vm');
 
 const filename = require.resolve('./main.cjs');
@@ -97,10 +104,12 @@ let cachedData;
 try {
   cachedData = readFileSync(filename + '.cache');
 } catch {}
-const source = '(function (exports, require, module, __filename, __dirname, __import) {' + readFileSync(filename, 'utf8') + '\\n})';
+// main.cjs is ASCII (the build makes sure): latin1 reads it without decoding.
+const source = '(function (exports, require, module, __filename, __dirname, __import) {' + readFileSync(filename, 'latin1') + '\\n})';
 const script = new Script(source, { filename, cachedData });
 const loaded = { exports: {} };
-script.runInThisContext()(loaded.exports, createRequire(filename), loaded, filename, __dirname, (specifier) => import(specifier));
+// This file's own require: main.cjs sits beside it, so both resolve alike (node:module is not loaded for createRequire).
+script.runInThisContext()(loaded.exports, require, loaded, filename, __dirname, (specifier) => import(specifier));
 if (process.env.SALESCTL_WRITE_CODE_CACHE === filename + '.cache') {
   process.on('exit', () => {
     writeFileSync(filename + '.cache.' + process.pid, script.createCachedData());
