@@ -49,7 +49,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     return db;
   }
   prepareFolder(path, Boolean(options.createFolder));
-  if (existsSync(path)) inspectExisting(path, latest);
+  let inWal = false;
+  if (existsSync(path)) inWal = inspectExisting(path, latest);
   else createEmpty(path);
 
   let db: DB;
@@ -72,7 +73,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     if (version === 0 && db.transaction(() => schemaVersion(db) === 0 && hasForeignTables(db))()) {
       throw new FailureError(`${path} is a SQLite database of another program, not salesctl's; the file was not changed`);
     }
-    enableWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
+    // A file already in WAL says so in its header, and the mode persists: asking SQLite again costs a lock.
+    if (!inWal) enableWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: a command reads each page about
@@ -127,8 +129,11 @@ function prepareFolder(path: string, create: boolean): void {
   if (!stat.isDirectory()) throw new FailureError(`cannot open the database ${path}: ${folder} is a file, not a folder`);
 }
 
-/** Refuses a folder, a foreign file or a newer database by its header alone, before SQLite opens it. */
-function inspectExisting(path: string, latest: number): void {
+/**
+ * Refuses a folder, a foreign file or a newer database by its header alone, before SQLite opens it.
+ * Returns whether the header says the file is in WAL mode (bytes 18 and 19 both 2).
+ */
+function inspectExisting(path: string, latest: number): boolean {
   let header: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new FailureError(`cannot open the database ${path}: it is a folder, not a file`);
@@ -143,7 +148,7 @@ function inspectExisting(path: string, latest: number): void {
     if (error instanceof ExitError) throw error;
     throw new FailureError(`cannot read the database ${path}: ${describeFsError(error)}`);
   }
-  if (header.length === 0) return; // created by a first run that has not written yet: SQLite's locks take over.
+  if (header.length === 0) return false; // created by a first run that has not written yet: SQLite's locks take over.
   if (!header.subarray(0, MAGIC.length).equals(MAGIC.subarray(0, header.length))) {
     throw new FailureError(`${path} is not a salesctl database (not a SQLite file); the file was not changed`);
   }
@@ -158,7 +163,9 @@ function inspectExisting(path: string, latest: number): void {
         `${path} has schema version ${version}, newer than this salesctl understands (${latest}): upgrade salesctl; the file was not changed`,
       );
     }
+    return header[18] === 2 && header[19] === 2;
   }
+  return false;
 }
 
 function createEmpty(path: string): void {
