@@ -49,9 +49,8 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
   const currency = checkCurrency(flags.currency ?? ctx.env.SALESCTL_CURRENCY ?? 'USD');
   const text = raw.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
-  // Without a carriage return to normalise, csv-parse reads the file's bytes as they are.
-  const source = raw.includes('\r') ? text : (sameUtf8(bytes, raw) ?? text);
-  const { headers, rows, lines } = await parseCsv(source, delimiter, file);
+  // Without a carriage return to normalise, csv-parse (when needed) reads the file's bytes as they are.
+  const { headers, rows, lines } = await parseCsv(text, delimiter, file, raw.includes('\r') ? undefined : sameUtf8(bytes, raw));
   const mapping = mapColumns(headers, flags.map ?? []);
   if (mapping.unmapped.length) {
     const first = mapping.unmapped[0]!;

@@ -1,7 +1,8 @@
-// Reading an imported CSV file into checked records: csv-parse does the parsing (quotes, newlines in cells),
-// this module finds the line of each record and refuses ragged rows with that line.
+// Reading an imported CSV file into checked records: splitCsv reads the common, well-formed file, csv-parse
+// any other (and names its error); this module finds the line of each record and refuses ragged rows with it.
 import { UsageError } from '../errors.js';
 import type { Delimiter } from '../core/importText.js';
+import { splitCsv } from './importCsvSplit.js';
 
 /** The records of a file after its header row, each with the line it starts on (`lines[i]` for `rows[i]`). */
 export interface CsvRows {
@@ -11,23 +12,16 @@ export interface CsvRows {
 }
 
 /**
- * Parses the whole text (line breaks already normalised to \n), or its UTF-8 bytes; the first record is
- * the header row.
+ * Parses the whole text (line breaks already normalised to \n); the first record is the header row. A file
+ * `splitCsv` cannot read goes to csv-parse, given `bytes` (the text's own UTF-8 bytes) when there are.
  */
-export async function parseCsv(text: string | Buffer, delimiter: Delimiter, file: string): Promise<CsvRows> {
-  const { parse } = await import('csv-parse/sync');
-  let records: string[][];
-  try {
-    // Plain arrays and no per-record callback: an `on_record` makes csv-parse build an info object per record.
-    records = parse(text, { delimiter, relax_column_count: true }) as string[][];
-  } catch {
-    throw locateParseError(parse, text, delimiter, file);
-  }
+export async function parseCsv(text: string, delimiter: Delimiter, file: string, bytes?: Buffer): Promise<CsvRows> {
+  const records = splitCsv(text, delimiter) ?? (await parseAll(bytes ?? text, delimiter, file));
   // Each record takes one line plus the line breaks inside its quoted cells; an empty line is a record
   // of one empty cell. Counting them gives every record the line it starts on.
   // When every line break of the text ends a record, no cell holds one and the cells need no search.
   const breaks = countNewlines(text);
-  const endsWithBreak = text.length > 0 && text[text.length - 1] === (typeof text === 'string' ? '\n' : 10);
+  const endsWithBreak = text.length > 0 && text[text.length - 1] === '\n';
   const inCells = breaks !== records.length - (endsWithBreak || !records.length ? 0 : 1);
   let headers: string[] | undefined;
   const rows: string[][] = [];
@@ -55,6 +49,16 @@ export async function parseCsv(text: string | Buffer, delimiter: Delimiter, file
     }
   }
   return { headers, rows, lines };
+}
+
+async function parseAll(text: string | Buffer, delimiter: Delimiter, file: string): Promise<string[][]> {
+  const { parse } = await import('csv-parse/sync');
+  try {
+    // Plain arrays and no per-record callback: an `on_record` makes csv-parse build an info object per record.
+    return parse(text, { delimiter, relax_column_count: true }) as string[][];
+  } catch {
+    throw locateParseError(parse, text, delimiter, file);
+  }
 }
 
 type Parse = typeof import('csv-parse/sync').parse;
