@@ -117,6 +117,9 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
   let ids = { firstDealId: null as number | null, lastDealId: null as number | null };
   if (!flags.dryRun) {
     progress.update(0, 'writing');
+    // The statement journals of the multi-row INSERTs (a copy of each page one changes) stay in memory rather
+    // than in a temporary file: set outside the transaction, where SQLite allows it.
+    db.pragma('temp_store = MEMORY');
     ids = write(db, () => writeImport(db, planned, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') }));
   }
   progress.stop();

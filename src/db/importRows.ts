@@ -33,6 +33,8 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function loadProspects(db: Database, keys?: Set<string>): Map<string, KnownProspect> {
   const index = new Map<string, KnownProspect>();
+  // A file of new prospects names none of them: the keys alone (one string each) tell, in a third of the time.
+  if (keys && !namesAny(db, keys)) return index;
   const json = db
     .prepare('SELECT json_group_array(json_array(lower(name) || char(0) || lower(company), id, tz, best_time_start, channel)) FROM prospects')
     .pluck()
@@ -44,6 +46,12 @@ export function loadProspects(db: Database, keys?: Set<string>): Map<string, Kno
     if (!known || id < known.id) index.set(key, { id, tz, best_time_start, channel });
   }
   return index;
+}
+
+function namesAny(db: Database, keys: Set<string>): boolean {
+  if (!keys.size) return false;
+  const json = db.prepare('SELECT json_group_array(lower(name) || char(0) || lower(company)) FROM prospects').pluck().get() as string;
+  return (JSON.parse(json) as string[]).some((key) => keys.has(key));
 }
 
 /** An imported record with its follow-up instant resolved and its prospect's `prospectKey`. */
@@ -146,14 +154,14 @@ export function writeImport(
     fillProspect.run(...fill, id);
     progress.step();
   }
-  const insertProspect = db.prepare(
-    `INSERT INTO prospects (name, company, role, email, phone, segment, tz, channel, notes, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const prospect of newProspects) {
-    prospect.id = Number(insertProspect.run(prospect.name, prospect.company, ...prospect.fill, at).lastInsertRowid);
-    progress.step();
-  }
+  const firstProspectId = nextId(db, 'prospects');
+  const prospectColumns = ['id', 'name', 'company', 'role', 'email', 'phone', 'segment', 'tz', 'channel', 'notes', 'created_at'];
+  insertRows(db, 'prospects', prospectColumns, newProspects.length, (n, out) => {
+    const prospect = newProspects[n]!;
+    prospect.id = firstProspectId + n;
+    const [role, email, phone, segment, tz, channel, notes] = prospect.fill;
+    out.push(prospect.id, prospect.name, prospect.company, role, email, phone, segment, tz, channel, notes, at);
+  }, progress.step);
 
   // Deals, follow-ups and events many rows per statement, with the ids SQLite would have given them.
   const firstDealId = nextId(db, 'deals');
