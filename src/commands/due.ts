@@ -40,7 +40,7 @@ function quietDeals(rows: ContactRow[], now: Date): QuietDeal[] {
   const at = now.getTime();
   for (const row of rows) {
     // The query folded creation, follow-ups and commitments into the last contact; the rule decides.
-    const lastContact = Date.parse(row[4]);
+    const lastContact = row[4];
     const reason = quietReason(lastContact, row[5], row[6], at);
     if (reason) quiet.push({ deal_id: row[0], prospect: row[1], company: row[2], title: row[3], reason, lastContact });
   }

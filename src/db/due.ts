@@ -60,11 +60,12 @@ export function dealsWithoutNextStep(db: Database): OpenDealRow[] {
 /**
  * An open deal that may have gone quiet, as the row SQLite returns it (an array: at 100k deals a couple of
  * thousand come back, and arrays cost less to build than objects):
- * [deal id, prospect, company, title, last contact (ISO: the latest of its creation, completed follow-ups
- * and commitments, kept on the deal by migration 3's triggers), latest outcome, previous outcome]. The two
- * outcomes are given only when both went unanswered, else null.
+ * [deal id, prospect, company, title, last contact (ms since 1970, the latest of its creation, completed
+ * follow-ups and commitments, kept on the deal by migration 3's triggers; SQLite reads the ISO text exactly
+ * as Date.parse does, to the millisecond, and saves that parse per row), latest outcome, previous outcome].
+ * The two outcomes are given only when both went unanswered, else null.
  */
-export type ContactRow = [dealId: number, prospect: string, company: string, title: string, lastContactAt: string, latest: string | null, previous: string | null];
+export type ContactRow = [dealId: number, prospect: string, company: string, title: string, lastContactAt: number, latest: string | null, previous: string | null];
 
 /**
  * Open deals whose last two completed follow-ups went unanswered or that have had no contact since
@@ -77,7 +78,7 @@ export function quietCandidates(db: Database, quietSince: Date, unanswered: read
   const lastContact = 'max(d.created_at, coalesce(d.last_touch_at, d.created_at))';
   return db
     .prepare(
-      `SELECT d.id, p.name, p.company, d.title, ${lastContact},
+      `SELECT d.id, p.name, p.company, d.title, CAST(round(unixepoch(${lastContact}, 'subsec') * 1000) AS INTEGER),
          CASE WHEN ${bothUnanswered} THEN d.last_outcome END, CASE WHEN ${bothUnanswered} THEN d.previous_outcome END
        FROM deals d JOIN prospects p ON p.id = d.prospect_id
        WHERE d.status = 'open' AND ((${bothUnanswered}) OR ${lastContact} <= ?)
