@@ -1,7 +1,8 @@
-// The queries behind `salesctl due`, written for a large history: a range scan of
-// followups(status, due_at), the latest commitment through commitments(deal_id, created_at), per-deal
-// lookups of scheduled follow-ups, and the contact kept on each deal (migration 3) for the gone-quiet
-// rule; nothing reads the completed history of every open deal.
+// The queries behind `salesctl due`, written for a large history: a range scan of followups(status,
+// due_at), and open_deals (migration 4: each open deal with its prospect, latest commitment and last
+// contact, kept by triggers) for what the morning table says about their deals, scanned whole for the
+// deal sections with per-deal lookups of scheduled follow-ups. Nothing reads the completed history of every
+// open deal, nor seeks each open deal, its prospect and its commitments among all of them.
 import type { Database } from 'better-sqlite3';
 import type { Channel, CommitmentKind, Purpose } from '../core/vocab.js';
 
@@ -22,18 +23,27 @@ export interface DueRow {
   commitment: CommitmentKind | null;
 }
 
-/** Every scheduled follow-up due before `end` (overdue ones included), earliest first. */
+/**
+ * Every scheduled follow-up due before `end` (overdue ones included), earliest first. An open deal's
+ * title, value, prospect and latest commitment come from its open_deals row; a follow-up of a deal that
+ * is not open (a not-now deal's nurture call) from the deal, its prospect and its commitments.
+ */
 export function dueFollowups(db: Database, end: Date): DueRow[] {
+  const before = end.toISOString();
   return db
     .prepare(
       `SELECT f.id AS followup_id, f.deal_id, f.due_at, f.channel, f.purpose, f.agreed,
-         d.title, d.value_minor, d.currency, p.name AS prospect, p.company, p.tz,
-         (SELECT c.kind FROM commitments c WHERE c.deal_id = f.deal_id ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS commitment
-       FROM followups f JOIN deals d ON d.id = f.deal_id JOIN prospects p ON p.id = d.prospect_id
+         o.title, o.value_minor, o.currency, o.prospect, o.company, o.tz, o.commitment
+       FROM followups f JOIN open_deals o ON o.deal_id = f.deal_id
        WHERE f.status = 'scheduled' AND f.due_at < ?
-       ORDER BY f.due_at, f.id`,
+       UNION ALL
+       SELECT f.id, f.deal_id, f.due_at, f.channel, f.purpose, f.agreed, d.title, d.value_minor, d.currency, p.name, p.company, p.tz,
+         (SELECT c.kind FROM commitments c WHERE c.deal_id = f.deal_id ORDER BY c.created_at DESC, c.id DESC LIMIT 1)
+       FROM followups f JOIN deals d ON d.id = f.deal_id JOIN prospects p ON p.id = d.prospect_id
+       WHERE f.status = 'scheduled' AND f.due_at < ? AND NOT EXISTS (SELECT 1 FROM open_deals o WHERE o.deal_id = f.deal_id)
+       ORDER BY due_at, followup_id`,
     )
-    .all(end.toISOString()) as DueRow[];
+    .all(before, before) as DueRow[];
 }
 
 /** An open deal, named for a section of the morning table. */
@@ -48,11 +58,10 @@ export interface OpenDealRow {
 export function dealsWithoutNextStep(db: Database): OpenDealRow[] {
   return db
     .prepare(
-      `SELECT d.id AS deal_id, p.name AS prospect, p.company, d.title
-       FROM deals d JOIN prospects p ON p.id = d.prospect_id
-       WHERE d.status = 'open'
-         AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = d.id AND f.status = 'scheduled')
-       ORDER BY d.id`,
+      `SELECT o.deal_id, o.prospect, o.company, o.title
+       FROM open_deals o
+       WHERE NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = o.deal_id AND f.status = 'scheduled')
+       ORDER BY o.deal_id`,
     )
     .all() as OpenDealRow[];
 }
@@ -61,8 +70,8 @@ export function dealsWithoutNextStep(db: Database): OpenDealRow[] {
  * An open deal that may have gone quiet, as the row SQLite returns it (an array: at 100k deals a couple of
  * thousand come back, and arrays cost less to build than objects):
  * [deal id, prospect, company, title, last contact (ms since 1970, the latest of its creation, completed
- * follow-ups and commitments, kept on the deal by migration 3's triggers; SQLite reads the ISO text exactly
- * as Date.parse does, to the millisecond, and saves that parse per row), latest outcome, previous outcome].
+ * follow-ups and commitments, kept by migrations 3 and 4's triggers; SQLite reads the ISO text exactly as
+ * Date.parse does, to the millisecond, and saves that parse per row), latest outcome, previous outcome].
  * The two outcomes are given only when both went unanswered, else null.
  */
 export type ContactRow = [dealId: number, prospect: string, company: string, title: string, lastContactAt: number, latest: string | null, previous: string | null];
@@ -70,21 +79,20 @@ export type ContactRow = [dealId: number, prospect: string, company: string, tit
 /**
  * Open deals whose last two completed follow-ups went unanswered or that have had no contact since
  * `quietSince`, except those already given a truth or feedback call. The rule itself is core/quiet.ts;
- * this narrows the rows to the ones it flags, reading the deals table instead of their history.
+ * this narrows the rows to the ones it flags, reading open_deals instead of their history.
  */
 export function quietCandidates(db: Database, quietSince: Date, unanswered: readonly string[]): ContactRow[] {
   const list = unanswered.map((o) => `'${o.replace(/'/g, "''")}'`).join(', ');
-  const bothUnanswered = `d.last_outcome IN (${list}) AND d.previous_outcome IN (${list})`;
-  const lastContact = 'max(d.created_at, coalesce(d.last_touch_at, d.created_at))';
+  const bothUnanswered = `o.last_outcome IN (${list}) AND o.previous_outcome IN (${list})`;
   return db
     .prepare(
-      `SELECT d.id, p.name, p.company, d.title, CAST(round(unixepoch(${lastContact}, 'subsec') * 1000) AS INTEGER),
-         CASE WHEN ${bothUnanswered} THEN d.last_outcome END, CASE WHEN ${bothUnanswered} THEN d.previous_outcome END
-       FROM deals d JOIN prospects p ON p.id = d.prospect_id
-       WHERE d.status = 'open' AND ((${bothUnanswered}) OR ${lastContact} <= ?)
-         AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = d.id AND f.status = 'scheduled'
+      `SELECT o.deal_id, o.prospect, o.company, o.title, CAST(round(unixepoch(o.last_contact_at, 'subsec') * 1000) AS INTEGER),
+         CASE WHEN ${bothUnanswered} THEN o.last_outcome END, CASE WHEN ${bothUnanswered} THEN o.previous_outcome END
+       FROM open_deals o
+       WHERE ((${bothUnanswered}) OR o.last_contact_at <= ?)
+         AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = o.deal_id AND f.status = 'scheduled'
                          AND f.purpose IN ('truth', 'feedback'))
-       ORDER BY d.id`,
+       ORDER BY o.deal_id`,
     )
     .raw()
     .all(quietSince.toISOString()) as ContactRow[];

@@ -10,11 +10,13 @@ export const DUMP_VERSION = 1;
 /** The tables in the order a restore can insert them; post-mortem causes travel inside their post-mortem. */
 const KNOWN_TABLES = ['prospects', 'deals', 'commitments', 'followups', 'postmortems', 'journal', 'events'];
 const NESTED = new Set(['postmortem_causes']);
+/** Kept by triggers from the other tables (migration 4): a restore rebuilds it, so a dump leaves it out. */
+const DERIVED = new Set(['open_deals']);
 
 /** The tables a dump holds: the known ones, then any other table a later migration added. */
 export function dumpTables(db: Database): string[] {
   const all = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
-  return [...KNOWN_TABLES.filter((t) => all.includes(t)), ...all.filter((t) => !KNOWN_TABLES.includes(t) && !NESTED.has(t))];
+  return [...KNOWN_TABLES.filter((t) => all.includes(t)), ...all.filter((t) => !KNOWN_TABLES.includes(t) && !NESTED.has(t) && !DERIVED.has(t))];
 }
 
 /** The header fields of a dump, in order. */

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { formatMoney } from '../core/money.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
+import { OPEN_DEALS_VIEW } from './migrations/0004-open-deals.js';
 
 /** A prospect already in the database. */
 export interface KnownProspect {
@@ -165,10 +166,14 @@ export function writeImport(
 
   // Deals, follow-ups and events many rows per statement, with the ids SQLite would have given them.
   const firstDealId = nextId(db, 'deals');
-  insertRows(db, 'deals', ['id', 'prospect_id', 'title', 'value_minor', 'currency', 'stage', 'status', 'created_at'], planned.length, (i, out) => {
-    const d = planned[i]!.record.deal;
-    out.push(firstDealId + i, prospectOf[i]!.id, d.title, d.value_minor, d.currency, d.stage, 'open', at);
-  }, progress.step);
+  insertWithoutTrigger(db, 'open_deals_insert', () => {
+    insertRows(db, 'deals', ['id', 'prospect_id', 'title', 'value_minor', 'currency', 'stage', 'status', 'created_at'], planned.length, (i, out) => {
+      const d = planned[i]!.record.deal;
+      out.push(firstDealId + i, prospectOf[i]!.id, d.title, d.value_minor, d.currency, d.stage, 'open', at);
+    }, progress.step);
+    // What the trigger would have written for each, in one statement.
+    db.prepare(`INSERT INTO open_deals ${OPEN_DEALS_VIEW} AND d.id BETWEEN ? AND ?`).run(firstDealId, firstDealId + planned.length - 1);
+  });
 
   const scheduled: number[] = [];
   for (let i = 0; i < planned.length; i++) if (planned[i]!.followupAt) scheduled.push(i);
@@ -190,6 +195,19 @@ export function writeImport(
   }, progress.step);
   const lastDealId = firstDealId + planned.length - 1;
   return planned.length ? { firstDealId, lastDealId } : { firstDealId: null, lastDealId: null };
+}
+
+/**
+ * Runs `insert` with the trigger `name` set aside, inside the caller's transaction (so no other connection
+ * ever sees the schema without it), and puts it back as it was: migration 4's open_deals_insert runs a
+ * program per deal, about 0.3 s per 100,000 imported deals, where one INSERT ... SELECT does the same work.
+ */
+function insertWithoutTrigger(db: Database, name: string, insert: () => void): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined;
+  if (!sql) return insert();
+  db.prepare(`DROP TRIGGER "${name.replace(/"/g, '""')}"`).run();
+  insert();
+  db.exec(sql);
 }
 
 /**
