@@ -1,11 +1,13 @@
 // kill -9 at random moments during a large import (and during a stream of adds): the database holds
-// either nothing or everything of the import, and integrity_check and foreign_key_check stay clean.
+// either nothing or everything of the import, integrity_check and foreign_key_check stay clean, and the
+// open-deal list keeps its trigger and matches the deals.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, checkIntegrity, cliEnv, Database, removeDir, spawnCli, tempDir } from '../reliability/support.js';
 import { startWriter } from '../reliability/writers.js';
+import { OPEN_DEALS_VIEW } from '../../src/db/migrations/0004-open-deals.js';
 
 const ROUNDS = Number(process.env.SALESCTL_CRASH_ROUNDS ?? 25);
 const ROWS = 20_000;
@@ -34,6 +36,21 @@ function counts(path: string): { deals: number; prospects: number; created: numb
       prospects: one('SELECT COUNT(*) AS n FROM prospects'),
       created: one("SELECT COUNT(*) AS n FROM events WHERE kind = 'created' OR kind LIKE 'import%'"),
     };
+  } finally {
+    db.close();
+  }
+}
+
+/** open_deals after a crash: its insert trigger (set aside inside the import's transaction) is back, and it matches the deals. */
+function openDealsState(path: string): { trigger: number; differing: number } {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    const trigger = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'open_deals_insert'").pluck().get() as number;
+    const differing = db
+      .prepare(`SELECT (SELECT COUNT(*) FROM (SELECT * FROM open_deals EXCEPT ${OPEN_DEALS_VIEW})) + (SELECT COUNT(*) FROM (${OPEN_DEALS_VIEW} EXCEPT SELECT * FROM open_deals))`)
+      .pluck()
+      .get() as number;
+    return { trigger, differing };
   } finally {
     db.close();
   }
@@ -70,6 +87,7 @@ describe('kill -9 during a large import', () => {
       // -wal and -shm left by the killed process are owner-only, although it ran under umask 000
       for (const extra of [`${db}-wal`, `${db}-shm`]) if (existsSync(extra)) expect([extra, statSync(extra).mode & 0o777]).toEqual([extra, 0o600]);
       expect(checkIntegrity(db)).toBe('ok');
+      expect(openDealsState(db)).toEqual({ trigger: 1, differing: 0 });
       const after = counts(db);
       if (after.deals === before.deals) {
         expect(after).toEqual(before);
@@ -101,6 +119,7 @@ describe('kill -9 during a stream of adds', () => {
       writer.child.kill('SIGKILL');
       expect((await writer).signal).toBe('SIGKILL');
       expect(checkIntegrity(db)).toBe('ok');
+      expect(openDealsState(db)).toEqual({ trigger: 1, differing: 0 });
       const after = counts(db);
       expect(after.created).toBe(after.deals);
       expect(after.deals).toBeGreaterThan(3);
