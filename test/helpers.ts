@@ -38,6 +38,21 @@ export function harness(now = '2026-11-22T08:00:00Z', zone = 'UTC'): Harness {
   };
 }
 
+/** Runs salesctl in-process on the database file `db` (not in memory), as a pipe or a terminal, at `now` in UTC. */
+export async function runOnFile(db: string, argv: string[], { tty = false, now = '2026-11-22T08:00:00Z' } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--db', db, ...argv], {
+    env: { SALESCTL_NOW: now, NO_COLOR: '1' },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    isTTY: tty,
+    interactive: false,
+    zone: 'UTC',
+  });
+  return { code, stdout, stderr };
+}
+
 /** Every row of every table, to prove that a refused command changed nothing. */
 export function snapshot(db: DB): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];

@@ -4,8 +4,7 @@ import { LATEST_VERSION } from '../../src/db/migrations/index.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main.js';
-import { harness } from '../helpers.js';
+import { harness, runOnFile } from '../helpers.js';
 
 const NOW = '2026-11-22T08:00:00Z';
 let dir: string;
@@ -15,20 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs salesctl in-process on the database file `db` (not in memory), as a pipe or a terminal. */
-async function run(db: string, argv: string[], tty = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['--db', db, ...argv], {
-    env: { SALESCTL_NOW: NOW, NO_COLOR: '1' },
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    isTTY: tty,
-    interactive: false,
-    zone: 'UTC',
-  });
-  return { code, stdout, stderr };
-}
+const run = (db: string, argv: string[], tty = false) => runOnFile(db, argv, { tty, now: NOW });
 
 describe('backup', () => {
   it('writes a consistent owner-only copy that opens as the same data', async () => {

@@ -10,8 +10,7 @@ import { openDatabase } from '../../src/db/open.js';
 import { migrate } from '../../src/db/migrate.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
 import { OPEN_DEALS_VIEW } from '../../src/db/migrations/0004-open-deals.js';
-import { runCli } from '../../src/main.js';
-import { harness } from '../helpers.js';
+import { harness, runOnFile } from '../helpers.js';
 import { morning, ok } from '../commands/followups-fixture.js';
 
 const board = (db: Database) => db.prepare('SELECT * FROM open_deals ORDER BY deal_id').raw().all();
@@ -173,19 +172,7 @@ describe('open_deals, the open deals as due reads them', () => {
 });
 
 describe('doctor and open_deals', () => {
-  async function run(db: string, argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['--db', db, ...argv], {
-      env: { SALESCTL_NOW: '2026-11-22T08:00:00Z', NO_COLOR: '1' },
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-      isTTY: false,
-      interactive: false,
-      zone: 'UTC',
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (db: string, argv: string[]) => runOnFile(db, argv);
 
   it('exits 1 when the list due reads no longer matches the deals', async () => {
     const file = join(dir, 'sales.db');
