@@ -5,7 +5,8 @@ import type { DealRow } from './deals.js';
 import type { FollowupRow } from './followups.js';
 
 const LATEST_COMMITMENT = `(SELECT c.%s FROM commitments c WHERE c.deal_id = d.id ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`;
-const latest = (column: string) => LATEST_COMMITMENT.replace('%s', column);
+/** A column of the latest commitment of the deal `d` in the surrounding query. */
+export const latest = (column: string) => LATEST_COMMITMENT.replace('%s', column);
 
 /** A deal in a listing: its next scheduled follow-up and the kind of its latest commitment. */
 export interface DealListRow extends DealRow {

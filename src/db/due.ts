@@ -5,6 +5,7 @@
 // open deal, nor seeks each open deal, its prospect and its commitments among all of them.
 import type { Database } from 'better-sqlite3';
 import type { Channel, CommitmentKind, Purpose } from '../core/vocab.js';
+import { latest } from './dealViews.js';
 
 /** A scheduled follow-up with what the morning table shows about its deal and prospect. */
 export interface DueRow {
@@ -38,7 +39,7 @@ export function dueFollowups(db: Database, end: Date): DueRow[] {
        WHERE f.status = 'scheduled' AND f.due_at < ?
        UNION ALL
        SELECT f.id, f.deal_id, f.due_at, f.channel, f.purpose, f.agreed, d.title, d.value_minor, d.currency, p.name, p.company, p.tz,
-         (SELECT c.kind FROM commitments c WHERE c.deal_id = f.deal_id ORDER BY c.created_at DESC, c.id DESC LIMIT 1)
+         ${latest('kind')}
        FROM followups f JOIN deals d ON d.id = f.deal_id JOIN prospects p ON p.id = d.prospect_id
        WHERE f.status = 'scheduled' AND f.due_at < ? AND NOT EXISTS (SELECT 1 FROM open_deals o WHERE o.deal_id = f.deal_id)
        ORDER BY due_at, followup_id`,

@@ -3,10 +3,15 @@ import type { Database } from 'better-sqlite3';
 export const version = 4;
 export const name = 'open-deals';
 
+/** The kind of the latest commitment of the deal whose id is `dealId` (an SQL expression). */
+function latestKind(dealId: string): string {
+  return `(SELECT c.kind FROM commitments c WHERE c.deal_id = ${dealId} ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`;
+}
+
 /** One open deal's row, for the deal `deal` (a table alias, or NEW in a trigger). */
 function openDealRow(deal: string): string {
   return `SELECT ${deal}.id, p.name, p.company, p.tz, ${deal}.title, ${deal}.value_minor, ${deal}.currency,
-    (SELECT c.kind FROM commitments c WHERE c.deal_id = ${deal}.id ORDER BY c.created_at DESC, c.id DESC LIMIT 1),
+    ${latestKind(`${deal}.id`)},
     max(${deal}.created_at, coalesce(${deal}.last_touch_at, ${deal}.created_at)), ${deal}.last_outcome, ${deal}.previous_outcome`;
 }
 
@@ -32,8 +37,7 @@ export function up(db: Database): void {
   // A commitment added, removed, moved or redated changes its deal's last contact: migration 3's triggers
   // rewrite the deal's contact columns, and open_deals_update rebuilds the row, latest commitment included.
   // Only a change of kind (or of id, the tie-break) leaves the deal untouched: open_deals_commitment.
-  const latestCommitment = (deal: string) =>
-    `UPDATE open_deals SET commitment = (SELECT c.kind FROM commitments c WHERE c.deal_id = ${deal} ORDER BY c.created_at DESC, c.id DESC LIMIT 1) WHERE deal_id = ${deal};`;
+  const latestCommitment = (deal: string) => `UPDATE open_deals SET commitment = ${latestKind(deal)} WHERE deal_id = ${deal};`;
   db.exec(`
     CREATE TABLE open_deals (
       deal_id INTEGER PRIMARY KEY,
