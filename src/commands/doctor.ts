@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { ExitError, FailureError } from '../errors.js';
 import { schemaVersion } from '../db/migrate.js';
 import { LATEST_VERSION } from '../db/migrations/index.js';
-import { OPEN_DEALS_VIEW } from '../db/migrations/0004-open-deals.js';
+import { differingOpenDeals } from '../db/openDeals.js';
 import { json, paint, safe, table, type View } from '../render/text.js';
 import { formatBytes } from './backup.js';
 
@@ -106,10 +106,7 @@ function checkDatabase(db: Database, report: DoctorReport): void {
   }
   if (version >= 4 && report.problems.length === 0) {
     // open_deals is derived (migration 4): its triggers keep it equal to the deals it comes from.
-    const differing = db
-      .prepare(`SELECT count(*) FROM (SELECT deal_id FROM (SELECT * FROM open_deals EXCEPT ${OPEN_DEALS_VIEW}) UNION SELECT id FROM (${OPEN_DEALS_VIEW} EXCEPT SELECT * FROM open_deals))`)
-      .pluck()
-      .get() as number;
+    const differing = differingOpenDeals(db);
     if (differing) {
       report.problems.push(
         `the open-deal list that 'due' reads is wrong for ${differing} deal${differing === 1 ? '' : 's'}: dump with 'salesctl export all --format json' and restore it into a new database`,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, checkIntegrity, cliEnv, Database, removeDir, spawnCli, tempDir } from '../reliability/support.js';
 import { startWriter } from '../reliability/writers.js';
-import { OPEN_DEALS_VIEW } from '../../src/db/migrations/0004-open-deals.js';
+import { differingOpenDeals } from '../../src/db/openDeals.js';
 
 const ROUNDS = Number(process.env.SALESCTL_CRASH_ROUNDS ?? 25);
 const ROWS = 20_000;
@@ -46,11 +46,7 @@ function openDealsState(path: string): { trigger: number; differing: number } {
   const db = new Database(path, { fileMustExist: true });
   try {
     const trigger = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'open_deals_insert'").pluck().get() as number;
-    const differing = db
-      .prepare(`SELECT (SELECT COUNT(*) FROM (SELECT * FROM open_deals EXCEPT ${OPEN_DEALS_VIEW})) + (SELECT COUNT(*) FROM (${OPEN_DEALS_VIEW} EXCEPT SELECT * FROM open_deals))`)
-      .pluck()
-      .get() as number;
-    return { trigger, differing };
+    return { trigger, differing: differingOpenDeals(db) };
   } finally {
     db.close();
   }
