@@ -16,6 +16,8 @@ const NOW = '2026-11-22T08:00:00Z';
 let dir: string;
 let baseline: string;
 let csv: string;
+/** How long one whole import of the file takes here, from spawn to exit: the kills are spread over it. */
+let importMs: number;
 beforeAll(async () => {
   dir = tempDir('salesctl-crash-');
   baseline = join(dir, 'baseline.db');
@@ -24,6 +26,12 @@ beforeAll(async () => {
   const lines = ['name,company,deal,value,note'];
   for (let i = 0; i < ROWS; i++) lines.push(`Prospect ${i},Company ${i % 500},Deal ${i},${i * 10},"a note, with ""quotes"" ${'n'.repeat(40)}"`);
   writeFileSync(csv, lines.join('\n') + '\n');
+  const reference = join(dir, 'reference.db');
+  copyFileSync(baseline, reference);
+  const started = performance.now();
+  expect(await importKilledAfter(reference, 600_000)).toEqual({ code: 0, signal: null });
+  importMs = performance.now() - started;
+  removeDir(reference);
 });
 afterAll(() => removeDir(dir));
 
@@ -74,7 +82,10 @@ describe('kill -9 during a large import', () => {
       const db = join(dir, `round-${round}.db`);
       copyFileSync(baseline, db);
       const before = counts(db);
-      const { code, signal } = await importKilledAfter(db, 80 + Math.floor(Math.random() * 1800));
+      // A fixed range of delays let every import finish once the import got fast: the delays are now spread
+      // over this machine's own import time, from its start to just past its commit, one slice per round.
+      const fraction = 0.05 + (1.05 * (round + Math.random())) / ROUNDS;
+      const { code, signal } = await importKilledAfter(db, Math.round(importMs * fraction));
       if (signal === 'SIGKILL') outcomes.killed++;
       else {
         expect(code).toBe(0);
@@ -99,7 +110,7 @@ describe('kill -9 during a large import', () => {
       removeDir(db);
       for (const extra of [`${db}-wal`, `${db}-shm`]) removeDir(extra);
     }
-    console.log('crash rounds:', outcomes);
+    console.log('crash rounds:', { importMs: Math.round(importMs), ...outcomes });
     expect(outcomes.killed).toBeGreaterThan(0);
     expect(outcomes.nothing + outcomes.everything).toBe(ROUNDS);
   });
