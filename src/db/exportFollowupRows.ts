@@ -21,11 +21,17 @@ const ROW = `x.id || ',' || x.deal_id || char(31) || x.due_at || char(31) || x.c
   || char(31) || ifnull(x.completed_at, '')`;
 
 /** The pages of all follow-ups in id order, read in one read transaction so they agree with each other. */
-export function* followupCsvPages(db: Database): IterableIterator<FollowupCsvPage> {
+export function followupCsvPages(db: Database): IterableIterator<FollowupCsvPage> {
   // No ORDER BY inside group_concat (a sort per page, measured slower): the reader checks the ids ascend.
-  const page = db
-    .prepare(`SELECT count(*), max(id), group_concat(r, char(30)) FROM (SELECT x.id, ${ROW} AS r FROM followups x WHERE x.id > ? ORDER BY x.id LIMIT ${PAGE})`)
-    .raw(true);
+  return joinedPages(db, `SELECT x.id, ${ROW} AS r FROM followups x WHERE x.id > ? ORDER BY x.id`, PAGE);
+}
+
+/**
+ * Every row of `rows` (a query of an id and its row's joined text `r`, WHERE `id > ?`, ORDER BY id), `size`
+ * rows to a page joined by RS, in one read transaction so that the pages agree with each other.
+ */
+function* joinedPages(db: Database, rows: string, size: number): IterableIterator<FollowupCsvPage> {
+  const page = db.prepare(`SELECT count(*), max(id), group_concat(r, char(30)) FROM (${rows} LIMIT ${size})`).raw(true);
   const own = !db.inTransaction;
   if (own) db.prepare('BEGIN').run();
   try {
@@ -34,7 +40,7 @@ export function* followupCsvPages(db: Database): IterableIterator<FollowupCsvPag
       const [count, last, text] = page.get(after) as [number, unknown, string | null];
       if (!count) return;
       yield { count, after, last, text };
-      if (count < PAGE) return;
+      if (count < size) return;
       after = last;
     }
   } finally {
@@ -58,10 +64,8 @@ const DEALS = 2048;
 export function dealNamesByText(db: Database, keep: (deal: unknown[]) => string): Map<string, string> {
   const names = new Map<string, string>();
   const from = "FROM deals d JOIN prospects p ON p.id = d.prospect_id";
-  const joined = db
-    .prepare(`SELECT count(*), max(id), group_concat(r, char(30)) FROM (SELECT d.id, d.id || char(31) || p.name || char(31)
-      || ifnull(p.company, '') || char(31) || d.title AS r ${from} WHERE d.id > ? ORDER BY d.id LIMIT ${DEALS})`)
-    .raw(true);
+  const joined = `SELECT d.id, d.id || char(31) || p.name || char(31) || ifnull(p.company, '') || char(31) || d.title AS r
+    ${from} WHERE d.id > ? ORDER BY d.id`;
   const ordinary = db.prepare(`SELECT d.id, p.name, nullif(p.company, ''), d.title ${from} WHERE d.id > ? AND d.id <= ?`).raw(true);
   const fast = (count: number, after: number, text: string | null): [string, string][] | null => {
     const rows = text?.split('\x1e');
@@ -80,15 +84,10 @@ export function dealNamesByText(db: Database, keep: (deal: unknown[]) => string)
     }
     return kept;
   };
-  let after: unknown = Number.MIN_SAFE_INTEGER;
-  for (;;) {
-    const [count, last, text] = joined.get(after) as [number, unknown, string | null];
-    if (!count) break;
+  for (const { count, after, last, text } of joinedPages(db, joined, DEALS)) {
     const kept = typeof after === 'number' ? fast(count, after, text) : null;
     if (kept) for (const [id, deal] of kept) names.set(id, deal);
     else for (const row of ordinary.iterate(after, last) as IterableIterator<unknown[]>) names.set(String(row[0]), keep(row));
-    if (count < DEALS) break;
-    after = last;
   }
   return names;
 }
