@@ -14,6 +14,20 @@ afterEach(() => removeDir(dir));
 
 const NOW = '2026-11-22T08:00:00Z';
 
+/**
+ * Runs `salesctl add <name>` (busy timeout 60 s) while another connection holds the write lock, released
+ * once the command has had time to start and block (it would fail only after 60 s).
+ */
+async function addWhileLocked(name: string) {
+  const holder = new Database(db);
+  holder.exec('BEGIN IMMEDIATE');
+  const waiting = spawnCli(['add', name], { SALESCTL_DB: db, SALESCTL_NOW: NOW, SALESCTL_BUSY_TIMEOUT_MS: '60000' });
+  await new Promise((done) => setTimeout(done, 700));
+  holder.exec('COMMIT');
+  holder.close();
+  return waiting;
+}
+
 describe('two processes writing at once', () => {
   it('lose nothing and surface no SQLITE_BUSY (2 × 150 adds)', async () => {
     const results = await Promise.all([startWriter(db, 'A', 150), startWriter(db, 'B', 150)]);
@@ -55,14 +69,7 @@ describe('a lock held past the busy timeout', () => {
 
   it('waits for a lock released within the timeout instead of failing', async () => {
     expect((await spawnCli(['add', 'First'], { SALESCTL_DB: db, SALESCTL_NOW: NOW })).code).toBe(0);
-    const holder = new Database(db);
-    holder.exec('BEGIN IMMEDIATE');
-    const waiting = spawnCli(['add', 'Second'], { SALESCTL_DB: db, SALESCTL_NOW: NOW, SALESCTL_BUSY_TIMEOUT_MS: '60000' });
-    // release once the writer has had time to start and block (it would fail only after 60 s)
-    await new Promise((done) => setTimeout(done, 700));
-    holder.exec('COMMIT');
-    holder.close();
-    expect((await waiting).code).toBe(0);
+    expect((await addWhileLocked('Second')).code).toBe(0);
     const conn = new Database(db);
     expect(conn.prepare('SELECT COUNT(*) AS n FROM deals').get()).toEqual({ n: 2 });
     conn.close();
@@ -79,13 +86,7 @@ describe('first runs at once', () => {
     // SQLite's switch to WAL takes its write lock from inside a read transaction, where the busy handler
     // is not called: two first runs started together used to end one of them with exit 4 about once in
     // 200 tries. The holder here takes the write lock on the new file as such a first run does.
-    const holder = new Database(db);
-    holder.exec('BEGIN IMMEDIATE');
-    const waiting = spawnCli(['add', 'First'], { SALESCTL_DB: db, SALESCTL_NOW: NOW, SALESCTL_BUSY_TIMEOUT_MS: '60000' });
-    await new Promise((done) => setTimeout(done, 700));
-    holder.exec('COMMIT');
-    holder.close();
-    const run = await waiting;
+    const run = await addWhileLocked('First');
     expect([run.code, errorLines(run.stderr)]).toEqual([0, []]);
     const conn = new Database(db);
     expect(conn.pragma('journal_mode', { simple: true })).toBe('wal');
