@@ -1,6 +1,10 @@
 // Running commands in-process against an in-memory database with a fixed clock and zone.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
+import { afterAll } from 'vitest';
 import { openDatabase } from '../src/db/open.js';
 import { runCli } from '../src/main.js';
 
@@ -51,6 +55,24 @@ export async function runOnFile(db: string, argv: string[], { tty = false, now =
     zone: 'UTC',
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * A temporary folder for the files a test file writes, removed after its tests. `file` puts `content` in a
+ * new file there (named `name`, else `<stem><n>.csv`) and returns its path.
+ */
+export function tempFiles(prefix: string, stem: string): { dir: string; file: (content: string | Buffer, name?: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  return {
+    dir,
+    file(content, name = `${stem}${++n}.csv`) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
 }
 
 /** Every row of every table, to prove that a refused command changed nothing. */

@@ -1,21 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { harness, snapshot } from '../helpers.js';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { harness, snapshot, tempFiles } from '../helpers.js';
 
 const NOW = '2026-11-22T08:00:00Z';
 const ZONE = 'Asia/Jakarta';
-const dir = mkdtempSync(join(tmpdir(), 'salesctl-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-/** Writes `content` to a new file in the temporary folder and returns its path. */
-function file(content: string | Buffer, name = `leads${++n}.csv`): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = tempFiles('salesctl-import-', 'leads');
 
 const deals = (h: ReturnType<typeof harness>) =>
   h.db
@@ -59,9 +48,10 @@ describe('import a CSV file', () => {
   it('reuses a prospect of the same name and company (case-insensitive), as add does', async () => {
     const h = harness(NOW, ZONE);
     await h.run(['add', 'BUDI SANTOSO', '--company', 'pt maju, tbk', '--tz', 'Asia/Jakarta', '--best-time', '10:00-12:00', '--channel', 'chat']);
-    const r = await h.run(['import', file(leads), '--json']);
+    const path = file(leads);
+    const r = await h.run(['import', path, '--json']);
     expect(JSON.parse(r.stdout)).toEqual({
-      file: `leads${n}.csv`, dry_run: false, rows: 3, prospects_created: 2, prospects_reused: 1, deals_created: 3, followups_created: 2,
+      file: basename(path), dry_run: false, rows: 3, prospects_created: 2, prospects_reused: 1, deals_created: 3, followups_created: 2,
       first_deal_id: 2, last_deal_id: 4, currency: 'USD', delimiter: ',', unmapped_columns: ['Lead Source'],
     });
     expect(h.db.prepare('SELECT count(*) AS n FROM prospects').get()).toEqual({ n: 3 });

@@ -1,24 +1,14 @@
 // A file of thousands of rows, read by splitCsv (quoted cells, "" and line breaks in cells) or, when it holds a
 // broken quote, by csv-parse: either way all or nothing, and a bad row far down the file is named by its line.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertRows } from '../../src/db/importBatch.js';
 import { loadProspects, prospectKey } from '../../src/db/importRows.js';
 import { write } from '../../src/db/open.js';
-import { harness, snapshot } from '../helpers.js';
+import { harness, snapshot, tempFiles } from '../helpers.js';
 
 const NOW = '2026-11-22T08:00:00Z';
 const ZONE = 'Asia/Jakarta';
-const dir = mkdtempSync(join(tmpdir(), 'salesctl-import-large-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(content: string, name: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { file } = tempFiles('salesctl-import-large-', 'rows');
 
 /** 3,000 rows on lines 2 to 3001; row i on line i + 2 unless `change` replaces it. */
 function leads(change: (i: number, row: string) => string = (_, row) => row): string {

@@ -1,23 +1,13 @@
 // How an import writes: table by table and many rows per statement, yet the rows, ids, events and
 // follow-ups are the ones a row-by-row import makes (the expected values below are what it made).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { loadProspects, prospectKey, writeImport, type PlannedRecord } from '../../src/db/importRows.js';
-import { harness, snapshot } from '../helpers.js';
+import { harness, snapshot, tempFiles } from '../helpers.js';
 
 const NOW = '2026-11-22T08:00:00Z';
 const ZONE = 'Asia/Jakarta';
-const dir = mkdtempSync(join(tmpdir(), 'salesctl-import-write-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-function file(content: string | Buffer, name = `rows${++n}.csv`): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { file } = tempFiles('salesctl-import-write-', 'rows');
 
 describe('a prospect on several rows', () => {
   it('is created by its first row and filled in by the later ones; its follow-ups fall back to the first channel', async () => {
@@ -69,7 +59,9 @@ describe('ids', () => {
     h.db.prepare('DELETE FROM events WHERE deal_id = 3').run();
     h.db.prepare('DELETE FROM deals WHERE id = 3').run();
     const rows = Array.from({ length: 1203 }, (_, i) => `P${i},Co${i % 7},${i % 3 === 0 ? '' : '2026-12-0' + ((i % 9) + 1)}`);
-    const r = await h.run(['import', file(['Name,Company,Next follow-up', ...rows].join('\n')), '--json']);
+    const path = file(['Name,Company,Next follow-up', ...rows].join('\n'));
+    const fileName = basename(path);
+    const r = await h.run(['import', path, '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ rows: 1203, deals_created: 1203, followups_created: 802, first_deal_id: 3, last_deal_id: 1205 });
     const deals = h.db.prepare('SELECT id, prospect_id, title FROM deals WHERE id >= 3 ORDER BY id').all() as { id: number; prospect_id: number; title: string }[];
     expect(deals.map((d) => d.id)).toEqual(Array.from({ length: 1203 }, (_, i) => 3 + i));
@@ -81,11 +73,11 @@ describe('ids', () => {
     const events = h.db.prepare("SELECT deal_id, summary FROM events WHERE summary LIKE 'deal created by import%' ORDER BY id").all() as { deal_id: number; summary: string }[];
     expect(events).toHaveLength(1203);
     expect(events.slice(0, 3)).toEqual([
-      { deal_id: 3, summary: `deal created by import from rows${n}.csv` },
-      { deal_id: 4, summary: `deal created by import from rows${n}.csv; follow-up #2 scheduled by call` },
-      { deal_id: 5, summary: `deal created by import from rows${n}.csv; follow-up #3 scheduled by call` },
+      { deal_id: 3, summary: `deal created by import from ${fileName}` },
+      { deal_id: 4, summary: `deal created by import from ${fileName}; follow-up #2 scheduled by call` },
+      { deal_id: 5, summary: `deal created by import from ${fileName}; follow-up #3 scheduled by call` },
     ]);
-    expect(events[1202]).toEqual({ deal_id: 1205, summary: `deal created by import from rows${n}.csv; follow-up #803 scheduled by call` });
+    expect(events[1202]).toEqual({ deal_id: 1205, summary: `deal created by import from ${fileName}; follow-up #803 scheduled by call` });
   });
 });
 
