@@ -1,6 +1,6 @@
 // open_deals (migration 4) is derived data: whatever writes the tables it comes from, it must equal
 // OPEN_DEALS_VIEW. These tests write through the commands, through import and restore, and by hand.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -161,7 +161,6 @@ describe('open_deals, the open deals as due reads them', () => {
     const h = await morning();
     const dumpFile = join(dir, 'dump.json');
     await ok(h, ['export', 'all', '--format', 'json', '--out', dumpFile]);
-    const { readFileSync } = await import('node:fs');
     const dump = JSON.parse(readFileSync(dumpFile, 'utf8'));
     expect(Object.keys(dump)).not.toContain('open_deals');
     const restored = harness();
@@ -172,16 +171,14 @@ describe('open_deals, the open deals as due reads them', () => {
 });
 
 describe('doctor and open_deals', () => {
-  const run = (db: string, argv: string[]) => runOnFile(db, argv);
-
   it('exits 1 when the list due reads no longer matches the deals', async () => {
     const file = join(dir, 'sales.db');
-    expect((await run(file, ['add', 'Budi', '--company', 'PT Maju'])).code).toBe(0);
-    expect((await run(file, ['doctor'])).code).toBe(0);
+    expect((await runOnFile(file, ['add', 'Budi', '--company', 'PT Maju'])).code).toBe(0);
+    expect((await runOnFile(file, ['doctor'])).code).toBe(0);
     const db = openDatabase(file);
     db.prepare("UPDATE open_deals SET title = 'tampered'").run();
     db.close();
-    const r = await run(file, ['doctor', '--json']);
+    const r = await runOnFile(file, ['doctor', '--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       "salesctl: 1 problem with the database: the open-deal list that 'due' reads is wrong for 1 deal: dump with 'salesctl export all --format json' and restore it into a new database\n",
