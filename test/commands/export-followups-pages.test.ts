@@ -18,6 +18,15 @@ function ordinary(h: Harness): string {
   return text;
 }
 
+/** The paged export's bytes, and the spy on its reads of a page again the ordinary way. */
+function paged(h: Harness) {
+  const reread = vi.fn(followupCsvRange(h.db));
+  const lines = followupCsvPage(EXPORTS.followups.csv!.columns, ZONE, dealNamesByText(h.db, csvDealNames), reread);
+  let text = csvHeader(EXPORTS.followups.columns);
+  for (const page of followupCsvPages(h.db)) text += lines(page).join('');
+  return { text, reread };
+}
+
 const HOSTILE: [string, string | null, string | null, string | null][] = [
   // [due_at, outcome, notes, completed_at]
   ['2026-03-08T06:59:59.999Z', 'a\x1fb', 'unit separator in the outcome', null],
@@ -56,10 +65,7 @@ async function book(extra: (h: Harness) => void): Promise<Harness> {
 describe('export followups as CSV, read page after page of joined text', () => {
   it('writes the bytes of the ordinary export for ordinary rows, without reading any page again', async () => {
     const h = await book(() => {});
-    const reread = vi.fn(followupCsvRange(h.db));
-    const lines = followupCsvPage(EXPORTS.followups.csv!.columns, ZONE, dealNamesByText(h.db, csvDealNames), reread);
-    let text = csvHeader(EXPORTS.followups.columns);
-    for (const page of followupCsvPages(h.db)) text += lines(page).join('');
+    const { text, reread } = paged(h);
     const expected = ordinary(h);
     expect(expected.split('\r\n')).toHaveLength(1302);
     expect(expected).toContain('-05:00'); // winter ...
@@ -73,10 +79,7 @@ describe('export followups as CSV, read page after page of joined text', () => {
     const h = await book((h) => {
       h.db.prepare('UPDATE followups SET due_at = ?, outcome = ?, notes = ?, completed_at = ? WHERE id = 700').run(...row);
     });
-    const reread = vi.fn(followupCsvRange(h.db));
-    const lines = followupCsvPage(EXPORTS.followups.csv!.columns, ZONE, dealNamesByText(h.db, csvDealNames), reread);
-    let text = csvHeader(EXPORTS.followups.columns);
-    for (const page of followupCsvPages(h.db)) text += lines(page).join('');
+    const { text, reread } = paged(h);
     expect(text).toBe(ordinary(h));
     // Only a page whose values hold a separator is read again the ordinary way.
     const separators = /[\x1e\x1f]/.test(row.join(''));
