@@ -66,7 +66,7 @@ await build({
   target: 'node20',
   // better-sqlite3's JavaScript is bundled too (due at 1k deals: 46.5 -> 41.7 ms, 31 runs A/B, both orders:
   // a dozen files node no longer resolves, reads and compiles without a code cache). Its native addon is
-  // loaded by path (db/open.ts, nativeBinding()), so `bindings`, its fallback search, is never reached.
+  // loaded by path (db/sqlite.ts, nativeBinding()), so `bindings`, its fallback search, is never reached.
   external: ['bindings', ...heavy],
   plugins: [lazyModules],
   minifyWhitespace: true,

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { safe } from './render/text.js';
+import { safe, type View } from './render/text.js';
 import { waitSync } from './waitSync.js';
 
 /** Somewhere text goes: stdout/stderr, or a buffer in tests. */
@@ -48,8 +48,12 @@ export interface Context {
   stderr: Sink;
   /** stdout is a terminal: tables, relative times. */
   isTTY: boolean;
+  /** stderr is a terminal: a progress bar may be drawn there. */
+  stderrIsTTY: boolean;
   /** stdin and stdout are terminals: prompts are allowed. */
   interactive: boolean;
+  /** The terminal's width in columns (stdout's, else $COLUMNS, else 80): tables fit it. */
+  width: number;
   /** Colour is wanted (terminal, no NO_COLOR, no --no-color). */
   color: boolean;
   debug: boolean;
@@ -59,6 +63,11 @@ export interface Context {
   db(): Database;
   /** Environment, for the few commands that read it ($SALESCTL_CURRENCY). */
   env: Record<string, string | undefined>;
+}
+
+/** How this run's output is shown, for the renderers. */
+export function viewOf(ctx: Context): View {
+  return { isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone, width: ctx.width };
 }
 
 /** A warning on stderr: something the user may want to fix, never data. Echoed input is escaped: one line, no escapes. */

@@ -1,14 +1,14 @@
 // argv → run → catch → exit code. The only place that decides how the process ends.
 import { fstatSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { isatty, WriteStream } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
 import { buildProgram, commandOf, type Runner } from './cli.js';
-import { fdSink, type Context, type Sink } from './context.js';
+import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
 import type { Result } from './render/result.js';
-import { json as toJson, safe, type View } from './render/text.js';
+import { json as toJson, safe } from './render/text.js';
 
 declare const SALESCTL_VERSION: string | undefined;
 const VERSION = typeof SALESCTL_VERSION === 'string' ? SALESCTL_VERSION : '0.1.0';
@@ -18,8 +18,14 @@ export interface RunOptions {
   env: Record<string, string | undefined>;
   stdout: Sink;
   stderr: Sink;
+  /** stdout is a terminal. */
   isTTY: boolean;
+  /** stdin and stdout are terminals: prompts are allowed. */
   interactive: boolean;
+  /** stderr is a terminal (default false). */
+  stderrIsTTY?: boolean;
+  /** The terminal's width in columns (default: $COLUMNS, else 80). */
+  width?: number;
   /** An already open database (tests); otherwise --db / $SALESCTL_DB / the data folder is opened. */
   database?: Database;
   zone?: string;
@@ -79,7 +85,9 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
     stdout: options.stdout,
     stderr: options.stderr,
     isTTY: options.isTTY,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     interactive: options.interactive,
+    width: options.width ?? columnsFrom(env),
     color,
     debug: Boolean(globals.debug),
     dbPath: resolvedPath,
@@ -110,8 +118,7 @@ async function emit(ctx: Context, result: Result, flags: Record<string, any>): P
     if (!result.csv) throw new UsageError('--csv is for listings: use --json here');
     ctx.stdout.write(await result.csv());
   } else {
-    const view: View = { isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone };
-    ctx.stdout.write(result.text(view));
+    ctx.stdout.write(result.text(viewOf(ctx)));
   }
 }
 
@@ -175,14 +182,33 @@ export async function main(): Promise<void> {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // The terminal facts, decided once here and injected (as GitHub CLI's IOStreams): no command asks the process.
   const isTTY = isTerminal(1);
   process.exitCode = await runCli(process.argv.slice(2), {
     env: process.env,
     stdout,
     stderr,
     isTTY,
+    stderrIsTTY: isTerminal(2),
     interactive: isTTY && isTerminal(0),
+    width: isTTY ? terminalColumns(1) : undefined,
   });
+}
+
+/** $COLUMNS when it is a positive whole number, else 80. */
+function columnsFrom(env: Record<string, string | undefined>): number {
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
+}
+
+/** The width of the terminal on `fd`, or undefined when it does not say (then $COLUMNS, else 80). */
+function terminalColumns(fd: number): number | undefined {
+  try {
+    const columns = new WriteStream(fd).columns;
+    return columns > 0 ? columns : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -2,10 +2,10 @@
 // SQLite's VACUUM INTO reads one snapshot and writes a compact, standalone file (mode 0600).
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Context } from '../context.js';
 import { FailureError, UsageError } from '../errors.js';
 import { schemaVersion } from '../db/migrate.js';
+import { openSqlite } from '../db/sqlite.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 
@@ -43,7 +43,7 @@ export async function run(ctx: Context, [file]: string[]): Promise<Result> {
 
 /** Opens the copy read-only and checks it: a backup that cannot be restored is worse than none. */
 function checkCopy(path: string): number {
-  const copy = new Database(path, { readonly: true });
+  const copy = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
     const result = copy.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new FailureError(`the backup at ${path} failed its check (${String(result)}); run 'salesctl doctor'`);

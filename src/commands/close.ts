@@ -1,7 +1,7 @@
 // `salesctl close <deal> won|lost|not-now`: ends a deal. "No" means "not now": not-now schedules the agreed
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
 import type { Context } from '../context.js';
-import { hint } from '../context.js';
+import { hint, viewOf } from '../context.js';
 import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
@@ -59,7 +59,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   hint(ctx, `write the post-mortem while it is fresh: salesctl postmortem ${closed.id}`);
   if (!ctx.interactive || flags.json) return result;
   // Show the closing before the questions, so the salesperson sees it was saved.
-  ctx.stdout.write(result.text({ isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone }));
+  ctx.stdout.write(result.text(viewOf(ctx)));
   const { confirm } = await import('@inquirer/prompts');
   const shown: Result = { json: result.json, text: () => '' };
   let now: boolean;

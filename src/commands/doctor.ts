@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { Context } from '../context.js';
+import { viewOf, type Context } from '../context.js';
 import { ExitError, FailureError } from '../errors.js';
 import { schemaVersion } from '../db/migrate.js';
 import { LATEST_VERSION } from '../db/migrations/index.js';
@@ -34,7 +34,7 @@ export interface DoctorReport {
 
 export async function run(ctx: Context, _args: string[], flags: { json?: boolean }): Promise<void> {
   const report = await examine(ctx);
-  const view: View = { isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone };
+  const view = viewOf(ctx);
   ctx.stdout.write(flags.json ? json(report) : describe(report, view));
   if (!report.ok) {
     const n = report.problems.length;

@@ -1,11 +1,11 @@
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Database as DB } from 'better-sqlite3';
 import { ExitError, FailureError, RefusedError, UsageError } from '../errors.js';
 import { migrate, refuseNewer, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { waitSync } from '../waitSync.js';
+import { openSqlite } from './sqlite.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -43,7 +43,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (path === ':memory:') {
-    const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+    const db = openSqlite(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
     return db;
@@ -55,7 +55,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
 
   let db: DB;
   try {
-    db = new Database(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true, nativeBinding: nativeBinding() });
+    db = openSqlite(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true });
   } catch (error) {
     throw asOpenFailure(error, path);
   }
@@ -209,7 +209,7 @@ function backupBeforeMigrating(db: DB, path: string, fromVersion: number): void 
   try {
     closeSync(openSync(temporary, 'w', 0o600));
     db.prepare('VACUUM INTO ?').run(temporary);
-    const copy = new Database(temporary, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
+    const copy = openSqlite(temporary, { readonly: true, fileMustExist: true });
     const copied = schemaVersion(copy);
     copy.close();
     if (copied === fromVersion) {
@@ -272,26 +272,4 @@ function describeFsError(error: unknown): string {
 /** Runs `work` in one BEGIN IMMEDIATE transaction: every write in salesctl goes through here. */
 export function write<T>(db: DB, work: () => T): T {
   return db.transaction(work).immediate();
-}
-
-let addonPath: string | null | undefined;
-
-/**
- * better-sqlite3's compiled addon, named by path: without it better-sqlite3 loads the `bindings` package,
- * which searches a dozen folders for the file (~1.5 ms of every start). Only where `require` exists (the
- * CommonJS bundle, which holds better-sqlite3's JavaScript, so `bindings` would search from dist/ and
- * fail); elsewhere (tests on the sources) better-sqlite3 searches as usual.
- */
-export function nativeBinding(): string | undefined {
-  if (addonPath === undefined) {
-    if (typeof require !== 'function') addonPath = null;
-    else {
-      try {
-        addonPath = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
-      } catch {
-        throw new FailureError("better-sqlite3's compiled part is missing (node_modules/better-sqlite3/build/Release): run `npm rebuild better-sqlite3`");
-      }
-    }
-  }
-  return addonPath ?? undefined;
 }

@@ -8,6 +8,8 @@ export interface View {
   color: boolean;
   now: Date;
   zone: string;
+  /** The terminal's width in columns, when known (a terminal; 80 if not given). */
+  width?: number;
 }
 
 /** The colours salesctl uses; each joins its arguments with spaces, as chalk does. */

@@ -15,7 +15,7 @@ function terminal(): Context {
   err = [];
   return {
     now: new Date('2026-11-22T08:00:00Z'), zone: 'Asia/Jakarta', stdout: { write: () => true }, stderr: { write: (s: string) => err.push(s) },
-    isTTY: true, interactive: true, color: false, debug: false, dbPath: ':memory:', db: () => h.db, env: {},
+    isTTY: true, stderrIsTTY: true, interactive: true, width: 100, color: false, debug: false, dbPath: ':memory:', db: () => h.db, env: {},
   };
 }
 const rows = () => h.db.prepare('SELECT id, due_at, status, outcome FROM followups ORDER BY id').all();
