@@ -166,6 +166,9 @@ export function runStep(step: Step, options: { cwd: string; env: NodeJS.ProcessE
     timeout: options.timeoutMs ?? 15_000,
     killSignal: 'SIGKILL',
   });
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    throw new Error('the README test needs `script` (util-linux) to give each command a terminal');
+  }
   const timedOut = result.error !== undefined || result.signal !== null;
   return { code: result.status, output: result.stdout.replace(/\r\n/g, '\n'), timedOut };
 }
