@@ -1,15 +1,11 @@
 // `salesctl mcp` through the built binary, driven by the MCP SDK's own Client over stdio: the tools it
 // lists, each tool's answer against the database and the CLI, bad input, --read-only, and the morning done
 // through MCP alone giving the same database as the same morning through the CLI.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, tempCli, type Cli } from './helpers.js';
-import { startMcp, textOf, type McpSession } from './mcpHelpers.js';
+import { tempCli, type Cli } from './helpers.js';
+import { NOW, TZ, seed, startMcp, textOf, type McpSession } from './mcpHelpers.js';
 
-// Monday 23 November 2026, 08:30 in Jakarta.
-const NOW = '2026-11-23T01:30:00Z';
-const TZ = 'Asia/Jakarta';
 const READ_TOOLS = ['morning', 'briefing', 'find_deals', 'forecast', 'reach', 'postmortem_report'];
 const WRITE_TOOLS = ['log_outcome', 'schedule_followup', 'record_commitment', 'add_journal_line', 'close_deal', 'record_postmortem', 'add_deal'];
 
@@ -18,21 +14,6 @@ function cliJson(cli: Cli, args: string[]): any {
   const result = cli.run([...args, '--json']);
   expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
   return JSON.parse(result.stdout);
-}
-
-/** Budi (does not decide, Jakarta, best 10-12) with a follow-up overdue since yesterday; Sari (decides) with a closure call today; Tom with nothing next. */
-function seed(cli: Cli): void {
-  for (const args of [
-    ['add', 'Budi Santoso', '--company', 'PT Maju', '--deal', 'Fleet renewal', '--value', '150000000', '--currency', 'IDR',
-      '--tz', 'Asia/Jakarta', '--best-time', '10:00-12:00', '--no-decision-maker', '--channel', 'call'],
-    ['add', 'Sari Dewi', '--company', 'CV Sinar', '--deal', 'Office laptops', '--value', '85000000', '--currency', 'IDR', '--decision-maker'],
-    ['add', 'Tom Baker', '--company', 'Acme', '--deal', 'Pilot', '--value', '12k', '--currency', 'USD', '--tz', 'America/New_York'],
-    ['followup', 'Budi', '--at', 'yesterday 10:30'],
-    ['followup', 'Sari', '--at', 'today 15:00', '--closure', '--channel', 'meeting'],
-  ]) {
-    const result = cli.run(args);
-    expect(result.code, result.stderr).toBe(0);
-  }
 }
 
 /** The database file's bytes, and whether a write-ahead log with content sits beside it. */
@@ -282,27 +263,5 @@ describe('a morning through MCP alone', () => {
     expect(again.structuredContent.items.map((i: any) => i.followup_id)).toEqual([2]);
 
     expect(viaMcp.run(['export', 'all', '--format', 'json']).stdout).toBe(viaCli.run(['export', 'all', '--format', 'json']).stdout);
-  });
-});
-
-describe('salesctl mcp as a process', () => {
-  it('ends when its client closes stdin, with nothing on stdout but the protocol', () => {
-    const cli = tempCli(NOW, TZ);
-    try {
-      const { NODE_EXTRA_CA_CERTS: _ignored, ...env } = process.env;
-      const run = spawnSync(process.execPath, [BIN, 'mcp'], { env: { ...env, SALESCTL_DB: cli.dbPath, SALESCTL_NOW: NOW, TZ }, input: '', encoding: 'utf8', timeout: 10_000 });
-      expect(run).toMatchObject({ status: 0, stdout: '', stderr: `salesctl mcp: serving ${cli.dbPath} on stdio (13 tools)\n` });
-    } finally {
-      cli.cleanup();
-    }
-  });
-
-  it('refuses a database it cannot open with the usual line and exit code, before serving', () => {
-    const cli = tempCli(NOW, TZ);
-    try {
-      expect(cli.run(['mcp', '--db', cli.dir])).toEqual({ code: 1, stdout: '', stderr: `salesctl: cannot open the database ${cli.dir}: it is a folder, not a file\n` });
-    } finally {
-      cli.cleanup();
-    }
   });
 });

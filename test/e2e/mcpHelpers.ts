@@ -1,7 +1,12 @@
 // Talking to the built `salesctl mcp` as an assistant would: the SDK's own Client over stdio.
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { expect } from 'vitest';
 import { BIN, type Cli } from './helpers.js';
+
+// Monday 23 November 2026, 08:30 in Jakarta.
+export const NOW = '2026-11-23T01:30:00Z';
+export const TZ = 'Asia/Jakarta';
 
 export interface McpSession {
   client: Client;
@@ -43,3 +48,19 @@ export async function startMcp(cli: Cli, now: string, tz: string, args: string[]
 export function textOf(result: ToolResult): string {
   return result.content[0]?.text ?? '';
 }
+
+/** Budi (does not decide, Jakarta, best 10-12) with a follow-up overdue since yesterday; Sari (decides) with a closure call today; Tom with nothing next. */
+export function seed(cli: Cli): void {
+  for (const args of [
+    ['add', 'Budi Santoso', '--company', 'PT Maju', '--deal', 'Fleet renewal', '--value', '150000000', '--currency', 'IDR',
+      '--tz', 'Asia/Jakarta', '--best-time', '10:00-12:00', '--no-decision-maker', '--channel', 'call'],
+    ['add', 'Sari Dewi', '--company', 'CV Sinar', '--deal', 'Office laptops', '--value', '85000000', '--currency', 'IDR', '--decision-maker'],
+    ['add', 'Tom Baker', '--company', 'Acme', '--deal', 'Pilot', '--value', '12k', '--currency', 'USD', '--tz', 'America/New_York'],
+    ['followup', 'Budi', '--at', 'yesterday 10:30'],
+    ['followup', 'Sari', '--at', 'today 15:00', '--closure', '--channel', 'meeting'],
+  ]) {
+    const result = cli.run(args);
+    expect(result.code, result.stderr).toBe(0);
+  }
+}
+
