@@ -105,6 +105,45 @@ const recordCommitment: ToolDefinition = {
   },
 };
 
+const resolveCommitment: ToolDefinition = {
+  name: 'resolve_commitment',
+  title: 'Mark a commitment kept or broken',
+  description:
+    'Records how a pending commitment ended (`salesctl commit kept|broken`): kept when the prospect did what they promised, broken ' +
+    "when the date passed without it. Kept and broken commitments add up to the prospect's reliability, which the answer carries.",
+  writes: true,
+  input: (z) =>
+    z.object({
+      commitment_id: z.number().int().positive().describe('the commitment (its id in briefing)'),
+      status: z.enum(['kept', 'broken']),
+      note: z.string().optional().describe('what happened'),
+    }),
+  async call({ commitment_id, status, note }, { run }) {
+    return answerOf(await run(commandLine(['commit', status], { note }, [commitment_id])), (c) =>
+      `Commitment #${c.id} ${c.status}. Reliability: kept ${c.reliability?.kept ?? 0}, broken ${c.reliability?.broken ?? 0}, pending ${c.reliability?.pending ?? 0}.`,
+    );
+  },
+};
+
+const rescheduleFollowup: ToolDefinition = {
+  name: 'reschedule_followup',
+  title: 'Move a scheduled follow-up',
+  description:
+    "Moves a scheduled follow-up to another time (`salesctl followup reschedule`), in the prospect's day: a time outside their " +
+    'best-time window, or in the past, is kept but warns. The move is recorded on the deal\'s timeline.',
+  writes: true,
+  input: (z) =>
+    z.object({
+      followup_id: z.number().int().positive(),
+      at: z.string().min(1).describe(`the new time, ${DATE_HELP}${DATE_ONLY_FOLLOWUP}`),
+    }),
+  async call({ followup_id, at: when }, { run }) {
+    return answerOf(await run(commandLine(['followup', 'reschedule'], { at: when }, [followup_id])), (f) =>
+      `Moved ${f.purpose} #${f.id} on deal #${f.deal_id} to ${f.due_at}.`,
+    );
+  },
+};
+
 const addJournalLine: ToolDefinition = {
   name: 'add_journal_line',
   title: "Write a line in the deal's journal",
@@ -212,4 +251,6 @@ const addDeal: ToolDefinition = {
   },
 };
 
-export const WRITE_TOOLS: ToolDefinition[] = [logOutcome, scheduleFollowup, recordCommitment, addJournalLine, closeDeal, recordPostmortem, addDeal];
+export const WRITE_TOOLS: ToolDefinition[] = [
+  logOutcome, scheduleFollowup, rescheduleFollowup, recordCommitment, resolveCommitment, addJournalLine, closeDeal, recordPostmortem, addDeal,
+];

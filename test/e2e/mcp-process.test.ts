@@ -14,7 +14,7 @@ describe('salesctl mcp as a process', () => {
     try {
       const { NODE_EXTRA_CA_CERTS: _ignored, ...env } = process.env;
       const run = spawnSync(process.execPath, [BIN, 'mcp'], { env: { ...env, SALESCTL_DB: cli.dbPath, SALESCTL_NOW: NOW, TZ }, input: '', encoding: 'utf8', timeout: 10_000 });
-      expect(run).toMatchObject({ status: 0, stdout: '', stderr: `salesctl mcp: serving ${cli.dbPath} on stdio (13 tools)\n` });
+      expect(run).toMatchObject({ status: 0, stdout: '', stderr: `salesctl mcp: serving ${cli.dbPath} on stdio (15 tools)\n` });
     } finally {
       cli.cleanup();
     }

@@ -7,7 +7,9 @@ import { tempCli, type Cli } from './helpers.js';
 import { NOW, TZ, seed, startMcp, textOf, type McpSession } from './mcpHelpers.js';
 
 const READ_TOOLS = ['morning', 'briefing', 'find_deals', 'forecast', 'reach', 'postmortem_report'];
-const WRITE_TOOLS = ['log_outcome', 'schedule_followup', 'record_commitment', 'add_journal_line', 'close_deal', 'record_postmortem', 'add_deal'];
+const WRITE_TOOLS = [
+  'log_outcome', 'schedule_followup', 'reschedule_followup', 'record_commitment', 'resolve_commitment', 'add_journal_line', 'close_deal', 'record_postmortem', 'add_deal',
+];
 
 /** Runs the CLI and returns its --json document, failing the test on a non-zero exit. */
 function cliJson(cli: Cli, args: string[]): any {
@@ -50,7 +52,7 @@ describe('salesctl mcp: the tools', () => {
   });
 
   it('logs on stderr only', () => {
-    expect(mcp.stderr()).toBe(`salesctl mcp: serving ${cli.dbPath} on stdio (13 tools)\n`);
+    expect(mcp.stderr()).toBe(`salesctl mcp: serving ${cli.dbPath} on stdio (15 tools)\n`);
   });
 
   it('morning gives what `due --json` gives, with a short count', async () => {
@@ -115,6 +117,20 @@ describe('salesctl mcp: the tools', () => {
     expect(textOf(result)).toMatch(/^Recorded firm commitment #1 on deal #1 by 2026-12-15T09:00:00\+07:00\. Next: send the contract/);
     expect(textOf(result)).toMatch(/\nwarning: Budi Santoso does not decide the purchase/);
     expect(cliJson(cli, ['show', '1']).commitments).toEqual([expect.objectContaining({ id: 1, kind: 'firm', status: 'pending' })]);
+  });
+
+  it("reschedule_followup moves a follow-up into the prospect's best time, without a warning", async () => {
+    const result = await mcp.call('reschedule_followup', { followup_id: 3, at: 'tomorrow 10:30' });
+    expect(result.structuredContent).toMatchObject({ id: 3, status: 'scheduled', due_at: '2026-11-24T10:30:00+07:00' });
+    expect(textOf(result)).toBe('Moved truth #3 on deal #1 to 2026-11-24T10:30:00+07:00.');
+    expect(cliJson(cli, ['show', '1']).timeline.at(-1)).toMatchObject({ kind: 'followup-rescheduled' });
+  });
+
+  it("resolve_commitment marks a commitment kept and gives the prospect's reliability", async () => {
+    const result = await mcp.call('resolve_commitment', { commitment_id: 1, status: 'kept', note: 'DP received' });
+    expect(result.structuredContent).toMatchObject({ id: 1, status: 'kept', reliability: { kept: 1, broken: 0, pending: 0 } });
+    expect(textOf(result)).toBe('Commitment #1 kept. Reliability: kept 1, broken 0, pending 0.');
+    expect(cliJson(cli, ['show', '1']).prospect.reliability).toEqual({ kept: 1, broken: 0, pending: 0 });
   });
 
   it('add_journal_line stores the text as given, even when it looks like a flag', async () => {
