@@ -304,7 +304,7 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
     act(
       program
         .command('mcp')
-        .description('serve the MCP protocol on stdio, so an AI assistant can read the morning and record what happened')
+        .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
         .option('--read-only', 'offer only the tools that read'),
       async () => (await import('./mcp/server.js')).run as Runner,
     );

@@ -61,6 +61,9 @@ export async function run(ctx: Context, _args: string[], flags: McpFlags): Promi
     { transport: new Transport(), onerror: (error) => ctx.stderr.write(`salesctl mcp: ${error.message}\n`) },
   );
   ctx.stderr.write(`salesctl mcp: serving ${ctx.dbPath} on stdio${readOnly ? `, read-only (${READ_TOOLS.length} tools)` : ` (${READ_TOOLS.length + WRITE_TOOLS.length} tools)`}\n`);
+  if (ctx.interactive) {
+    ctx.stderr.write('hint: an AI assistant starts this server itself (see the README). Ctrl-C ends it.\n');
+  }
   await done;
 }
 

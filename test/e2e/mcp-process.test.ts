@@ -20,6 +20,22 @@ describe('salesctl mcp as a process', () => {
     }
   });
 
+  it('on a terminal, says that an assistant starts it, and ends at end of input', () => {
+    const cli = tempCli(NOW, TZ);
+    try {
+      const { NODE_EXTRA_CA_CERTS: _ignored, ...env } = process.env;
+      const run = spawnSync('script', ['-qec', `'${process.execPath}' '${BIN}' mcp`, '/dev/null'], {
+        env: { ...env, SALESCTL_DB: cli.dbPath, SALESCTL_NOW: NOW, TZ }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000,
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout.replace(/\r/g, '')).toBe(
+        `salesctl mcp: serving ${cli.dbPath} on stdio (15 tools)\nhint: an AI assistant starts this server itself (see the README). Ctrl-C ends it.\n`,
+      );
+    } finally {
+      cli.cleanup();
+    }
+  });
+
   it('refuses a database it cannot open with the usual line and exit code, before serving', () => {
     const cli = tempCli(NOW, TZ);
     try {
