@@ -91,20 +91,17 @@ describe('salesctl mcp: the tools', () => {
     const result = await mcp.call('log_outcome', { followup_id: 1, outcome: 'no-answer', note: 'voicemail full' });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ id: 1, status: 'done', outcome: 'no-answer', notes: 'voicemail full', next: null });
-    expect(textOf(result)).toBe(
-      'Follow-up #1 done: no-answer. No next follow-up scheduled by this call.\n' +
-        'warning: deal #1 has no next step: every step should end with a commitment for the next (salesctl followup 1 --at ...)',
-    );
+    // The summary is the tool's; the warning is the command's own line, after it.
+    expect(textOf(result).split('\n')[0]).toBe('Follow-up #1 done: no-answer. No next follow-up scheduled by this call.');
+    expect(textOf(result)).toMatch(/\nwarning: deal #1 has no next step/);
     expect(cliJson(cli, ['show', '1']).followups[0]).toMatchObject({ id: 1, status: 'done', outcome: 'no-answer' });
   });
 
   it("schedule_followup stores the instant and warns outside the prospect's best time", async () => {
     const result = await mcp.call('schedule_followup', { deal: '1', at: 'tomorrow 3pm', purpose: 'truth' });
     expect(result.structuredContent).toMatchObject({ id: 3, deal_id: 1, due_at: '2026-11-24T15:00:00+07:00', purpose: 'truth', channel: 'call' });
-    expect(textOf(result)).toBe(
-      'Scheduled truth #3 by call on deal #1 at 2026-11-24T15:00:00+07:00.\n' +
-        'warning: 15:00 for Budi Santoso (Asia/Jakarta) is outside their best time 10:00-12:00',
-    );
+    expect(textOf(result).split('\n')[0]).toBe('Scheduled truth #3 by call on deal #1 at 2026-11-24T15:00:00+07:00.');
+    expect(textOf(result)).toMatch(/\nwarning: .*Budi Santoso.* outside their best time 10:00-12:00/);
     expect(cliJson(cli, ['show', '1']).followups.find((f: any) => f.id === 3)).toMatchObject({ status: 'scheduled', due_at: '2026-11-24T15:00:00+07:00' });
   });
 
@@ -147,7 +144,7 @@ describe('salesctl mcp: the tools', () => {
       id: 4, title: 'Pilot seats', value: 3500, currency: 'USD',
       prospect: { name: 'Lina Wu', company: 'Harbor Ltd', tz: 'Asia/Singapore', best_time: '09:00-11:00', decision_maker: false, channel: 'email', reused: false },
     });
-    expect(textOf(result)).toMatch(/^Added deal #4 Pilot seats for Lina Wu \(Harbor Ltd\)\.\nhint: every step ends with a commitment for the next/);
+    expect(textOf(result)).toMatch(/^Added deal #4 Pilot seats for Lina Wu \(Harbor Ltd\)\.\nhint: /);
     expect(cliJson(cli, ['list', '--search', 'Harbor'])).toEqual([expect.objectContaining({ id: 4, status: 'open' })]);
   });
 
@@ -212,7 +209,7 @@ describe('salesctl mcp: bad input', () => {
       return [true, run.stderr.trimEnd()];
     });
     expect(answers).toEqual(expected);
-    expect(answers[2]![1]).toMatch(/^salesctl: 'Budi' matches 2 deals: give the deal id\n  #1 /);
+    expect(answers[2]![1]).toMatch(/^salesctl: .*Budi.*\n  #1 .*\n  #/); // the candidates too
     expect(outOfSchema.isError).toBe(true);
     expect(textOf(outOfSchema)).toMatch(/^Input validation error: .*channel/);
     const after = fileState(cli);
