@@ -306,7 +306,7 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
         .command('mcp')
         .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
         .option('--read-only', 'offer only the tools that read'),
-      async () => (await import('./mcp/server.js')).run as Runner,
+      async () => (await import('./mcp/server.js')).run,
     );
 
   return program;

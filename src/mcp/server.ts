@@ -22,7 +22,6 @@ const INSTRUCTIONS =
   'from the decision maker, count in the forecast); "no" means "not now"; every lost deal is reflected on. Start with morning. ' +
   'Times in answers are ISO 8601 instants with their offset; dates you pass are read in the user\'s time zone.';
 
-
 /** Serves until the client closes stdin. */
 export async function run(ctx: Context, _args: string[], flags: McpFlags): Promise<void> {
   // Opened (and migrated) before serving: a database that cannot be used ends here with its usual message and exit code.
