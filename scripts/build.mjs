@@ -56,7 +56,11 @@ const lazyModules = {
   },
 };
 const staging = `${root}dist.${process.pid}`;
-const heavy = ['@inquirer/prompts', 'chrono-node', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync', 'ical-generator'];
+// The MCP SDK and zod are loaded by `salesctl mcp` alone.
+const heavy = [
+  '@inquirer/prompts', 'chrono-node', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync', 'ical-generator',
+  '@modelcontextprotocol/server', '@modelcontextprotocol/server/stdio', 'zod',
+];
 await build({
   entryPoints: [`${root}src/main.ts`],
   outfile: `${staging}/main.cjs`,

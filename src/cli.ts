@@ -37,7 +37,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** The top-level commands, in the order of `salesctl --help`. */
 export const COMMAND_NAMES = [
-  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor',
+  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor', 'mcp',
 ] as const;
 
 /**
@@ -299,6 +299,14 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
     act(
       json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions')),
       async () => (await import('./commands/doctor.js')).run,
+    );
+  if (wanted('mcp'))
+    act(
+      program
+        .command('mcp')
+        .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
+        .option('--read-only', 'offer only the tools that read'),
+      async () => (await import('./mcp/server.js')).run,
     );
 
   return program;
