@@ -36,7 +36,7 @@ export async function run(ctx: Context, [what]: string[], flags: ExportFlags): P
   if (toFile && !flags.out!.trim()) throw new UsageError('--out is empty: give a file name, e.g. --out deals.csv');
 
   const db = ctx.db();
-  const output = toFile ? fileOutput(flags.out!) : sinkOutput(ctx.stdout);
+  const output = toFile ? fileOutput(flags.out!, { database: ctx.dbPath }) : sinkOutput(ctx.stdout);
   let rows: number;
   try {
     if (target === 'all') rows = await writeDump(ctx, output);
