@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, readFileSync, closeSync, constants, existsSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as DB } from 'better-sqlite3';
 import { ExitError, FailureError, RefusedError, UsageError } from '../errors.js';
@@ -62,7 +62,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
 
   let db: DB;
   try {
-    db = openSqlite(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true, readonly });
+    db = openSqlite(readonly ? readOnlySource(path) : path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true, readonly });
   } catch (error) {
     throw asOpenFailure(error, path);
   }
@@ -224,6 +224,19 @@ function readHeader(path: string): Buffer | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What to open a read-only database from. In a folder nobody can write (a read-only mount) SQLite cannot
+ * create the -shm a WAL database needs, and this build of SQLite takes no URI (immutable=1): with no -wal
+ * there is nothing to replay and nobody can change the file, so its image is read into memory and opened
+ * there (marked as a rollback-journal file in that copy, as SQLite reads WAL files only through a -shm).
+ */
+function readOnlySource(path: string): string | Buffer {
+  if (canWrite(dirname(path)) || existsSync(`${path}-wal`)) return path;
+  const image = readFileSync(path);
+  if (image.length >= 100) image[18] = image[19] = 1;
+  return image;
 }
 
 function canWrite(path: string): boolean {

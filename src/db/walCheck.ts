@@ -1,14 +1,16 @@
 // Does the `-wal` beside a database belong to it? SQLite replays any valid WAL it finds next to a database,
 // so a `-wal` left from another database (a copied file, a restore over an old one) would silently replace
 // this one's pages at the next open. Read before SQLite opens anything (https://www.sqlite.org/fileformat.html,
-// "The Write-Ahead Log"):
+// "The Write-Ahead Log", and https://www.sqlite.org/walformat.html for the -shm):
 // - the WAL header (32 bytes): magic 0x377f0682/3, format 3007000, the page size, the salts and a checksum
 //   of its first 24 bytes; a header that is not valid is not a WAL of this database's SQLite;
 // - its page size must be the database's;
-// - the valid frames are those carrying the header's salts; among them, the newest copy of page 1 holds a
-//   database header whose change counter (offset 24) SQLite raises whenever it logs page 1, from the file's
-//   own: a WAL that belongs never holds a page 1 older than the database file's. An older one is foreign.
-// What cannot be told: a foreign WAL that never logged page 1 and has the same page size.
+// - the database's -shm, when there is an initialised one, holds a copy of the WAL header's salts that
+//   SQLite wrote with its own WAL: a WAL with other salts was not written through this database;
+// - the frames of this WAL generation (carrying the header's salts) that hold page 1 hold a database header
+//   whose schema cookie (offset 40) and change counter (offset 24) only ever grow: one older than the
+//   database file's own comes from another database.
+// What cannot be told: another database's -wal copied together with its -shm, that logged no older page 1.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 const WAL_HEADER = 32;
@@ -40,16 +42,45 @@ export function foreignWal(walPath: string, dbHeader: Buffer): string | null {
     const salt2 = header.readUInt32BE(20);
     // The newest copy of page 1 among the frames of this WAL generation.
     const frame = Buffer.alloc(FRAME_HEADER);
-    const counter = Buffer.alloc(4);
-    let newestPage1: number | undefined;
+    let newestPage1: Buffer | undefined;
     for (let offset = WAL_HEADER; offset + FRAME_HEADER + pageSize <= stat.size; offset += FRAME_HEADER + pageSize) {
       if (readSync(fd, frame, 0, FRAME_HEADER, offset) < FRAME_HEADER) break;
       if (frame.readUInt32BE(8) !== salt1 || frame.readUInt32BE(12) !== salt2) break;
-      if (frame.readUInt32BE(0) === 1 && readSync(fd, counter, 0, 4, offset + FRAME_HEADER + 24) === 4) newestPage1 = counter.readUInt32BE(0);
+      if (frame.readUInt32BE(0) === 1) {
+        const page1 = Buffer.alloc(100);
+        if (readSync(fd, page1, 0, 100, offset + FRAME_HEADER) === 100) newestPage1 = page1;
+      }
     }
-    const own = dbHeader.readUInt32BE(24);
-    if (newestPage1 !== undefined && newestPage1 < own) return `its newest copy of the database header (change ${newestPage1}) is older than the database's own (change ${own})`;
+    if (newestPage1 && (newestPage1.readUInt32BE(40) < dbHeader.readUInt32BE(40) || newestPage1.readUInt32BE(24) < dbHeader.readUInt32BE(24))) {
+      return 'its copy of the database header is older than the database file itself';
+    }
+    const shmSalts = walIndexSalts(walPath.replace(/-wal$/, '-shm'));
+    if (shmSalts && !shmSalts.equals(header.subarray(16, 24))) return "its salts are not the ones this database's -shm recorded";
     return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The salts the -shm's wal-index header recorded (8 bytes, as in the WAL header), when it holds an
+ * initialised header whose two copies agree; else undefined (no -shm, or one SQLite will rebuild).
+ */
+function walIndexSalts(shmPath: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(shmPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const index = Buffer.alloc(96);
+    if (readSync(fd, index, 0, 96, 0) < 96) return undefined;
+    const first = index.subarray(0, 48);
+    if (!first.equals(index.subarray(48, 96)) || first[12] !== 1) return undefined;
+    const version = first.readUInt32LE(0) === 3007000 || first.readUInt32BE(0) === 3007000;
+    return version ? Buffer.from(first.subarray(32, 40)) : undefined;
   } finally {
     closeSync(fd);
   }

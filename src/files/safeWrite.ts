@@ -102,13 +102,15 @@ export function startFile(path: string, guard: Protected, options: { replace?: b
   if (reason) throw new UsageError(reason);
   let existing;
   try {
-    existing = statSync(target);
+    // A link is not followed: /dev/stdout is a link to a descriptor, and a planted link could point anywhere.
+    existing = lstatSync(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') throw new UsageError(`cannot write ${path}: a part of the path is a file, not a folder`);
     if (code !== 'ENOENT') throw new FailureError(`cannot write ${path}: ${describe(error)}`);
   }
   if (existing) {
+    if (existing.isSymbolicLink()) throw new UsageError(`${path} is a symbolic link: give the file it points to by its own name, or --out - for stdout`);
     if (existing.isDirectory()) throw new UsageError(`${path} is a folder: give a file name`);
     if (!existing.isFile()) throw new UsageError(`${path} is not a regular file (a device, FIFO or socket): give a file name, or --out - for stdout`);
     if (options.replace === false) throw new UsageError(`${path} already exists: give a new file name (a backup never replaces a file)`);
