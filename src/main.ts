@@ -8,7 +8,7 @@ import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
 import type { Result } from './render/result.js';
-import { json as toJson, safe } from './render/text.js';
+import { json as toJson, safe, terminalText } from './render/text.js';
 
 declare const SALESCTL_VERSION: string | undefined;
 const VERSION = typeof SALESCTL_VERSION === 'string' ? SALESCTL_VERSION : '0.1.0';
@@ -116,7 +116,9 @@ async function emit(ctx: Context, result: Result, flags: Record<string, any>): P
     ctx.stdout.write(toJson(result.json));
   } else if (flags.csv) {
     if (!result.csv) throw new UsageError('--csv is for listings: use --json here');
-    ctx.stdout.write(await result.csv());
+    const csv = await result.csv();
+    // On a terminal the data's own escape sequences are shown escaped, as tables show them; a pipe gets them exact.
+    ctx.stdout.write(ctx.isTTY ? terminalText(csv) : csv);
   } else {
     ctx.stdout.write(result.text(viewOf(ctx)));
   }
@@ -139,6 +141,12 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
   }
   if ((error as { name?: string }).name === 'ExitPromptError') {
     stderr.write('salesctl: cancelled; nothing was saved\n');
+    return EXIT.failure;
+  }
+  if (error instanceof RangeError && /Invalid time value/.test(error.message)) {
+    // A stored instant that is not one (written by another program, or a damaged file): not our bug to hide.
+    stderr.write(`salesctl: a stored date in ${safe(where)} is damaged: run 'salesctl doctor' to find the record${debug ? '' : ' (or --debug for details)'}\n`);
+    if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return EXIT.failure;
   }
   const message = error instanceof Error ? error.message : String(error);

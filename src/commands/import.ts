@@ -12,7 +12,7 @@ import { readInputFile } from '../files/boundedRead.js';
 import { countImport, loadProspects, prospectKey, writeImport, type PlannedRecord } from '../db/importRows.js';
 import { write } from '../db/open.js';
 import type { Result } from '../render/result.js';
-import { paint, safe } from '../render/text.js';
+import { paint, safe, shellQuote } from '../render/text.js';
 import { parseCsv } from './importCsv.js';
 import { restore } from './importDump.js';
 import { startProgress } from './importProgress.js';
@@ -47,7 +47,7 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
   const mapping = mapColumns(headers, flags.map ?? []);
   if (mapping.unmapped.length) {
     const first = mapping.unmapped[0]!;
-    warn(ctx, `${file}: not imported, no field for ${mapping.unmapped.map((h) => `'${safe(h)}'`).join(', ')} (map one with --map '${safe(first)}=notes', or --map '${safe(first)}=ignore')`);
+    warn(ctx, `${file}: not imported, no field for ${mapping.unmapped.map((h) => `'${safe(h)}'`).join(', ')} (map one with --map ${shellQuote(`${first}=notes`)}, or --map ${shellQuote(`${first}=ignore`)})`);
   }
   const progress = await startProgress(ctx, rows.length, PROGRESS_FROM_ROWS);
 

@@ -317,3 +317,109 @@ describe('the database file itself', () => {
     check.close();
   });
 });
+
+describe('bad data never wedges a read', () => {
+  it('a dump with a damaged instant is refused naming table, row and field; nothing is written', () => {
+    const a = cli();
+    withDeal(a);
+    const dump = JSON.parse(a.run(['export', 'all', '--format', 'json']).stdout);
+    dump.deals[0].closed_at = 'zzz';
+    const b = cli();
+    const file = join(b.dir, 'dump.json');
+    writeFileSync(file, JSON.stringify(dump));
+    const r = b.run(['import', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('salesctl: dump.json: deals[0].closed_at is not an ISO 8601 instant with a zone (found "zzz"); nothing was restored\n');
+    expect(b.run(['list', '--json']).stdout).toBe('[]\n');
+  });
+
+  it('a damaged row written by another program: doctor names it, reads point to doctor', () => {
+    const c = cli();
+    withDeal(c);
+    const raw = new Database(c.dbPath);
+    raw.prepare("UPDATE deals SET closed_at = 'zzz'").run();
+    raw.close();
+    const list = c.run(['show', '1']);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toBe(`salesctl: a stored date in ${c.dbPath} is damaged: run 'salesctl doctor' to find the record (or --debug for details)\n`);
+    const doctor = c.run(['doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toContain('stored values\tdamaged values\n');
+    expect(doctor.stdout).toContain('problem\tdeals #1: closed_at is not an ISO 8601 instant with a zone (found "zzz"): correct it with the command that owns it, or restore a backup\n');
+    expect(doctor.stderr).toBe(`salesctl: doctor found 1 problem with ${c.dbPath}\n`);
+  });
+
+  it("doctor's chmod hint is quoted for a POSIX shell: pasting it runs nothing else", () => {
+    const c = cli();
+    const folder = join(c.dir, "x'$(touch PWNED)'");
+    mkdirSync(folder, { mode: 0o755 });
+    chmodSync(folder, 0o755);
+    const db = join(folder, 'sales.db');
+    expect(c.run(['--db', db, 'add', 'Budi']).code).toBe(0);
+    const r = c.run(['--db', db, 'doctor', '--json']);
+    expect(r.code).toBe(1);
+    const hint = JSON.parse(r.stdout).problems.find((p: string) => p.startsWith('others can list'));
+    const command = /: run (chmod 700 .*)$/.exec(hint)![1]!;
+    expect(command).toBe(`chmod 700 '${c.dir}/x'\\''$(touch PWNED)'\\'''`);
+    execFileSync('sh', ['-c', command], { cwd: c.dir });
+    expect(existsSync(join(c.dir, 'PWNED'))).toBe(false);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!other)('doctor on a database this user cannot reach says so, exit 1', () => {
+    const c = cli();
+    withDeal(c);
+    chmodSync(c.dir, 0o700);
+    const { NODE_EXTRA_CA_CERTS: _ignored, ...base } = process.env;
+    const r = spawnSync('setpriv', [`--reuid=${other!.uid}`, `--regid=${other!.gid}`, '--clear-groups', process.execPath, BIN, '--db', c.dbPath, 'doctor'], {
+      env: { ...base, HOME: '/tmp', SALESCTL_NOW: NOW, TZ: 'UTC' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`database\t${c.dbPath}\nfile\tcannot read ${c.dbPath}: permission denied (check the folder and file permissions)\n`);
+    expect(r.stderr).toBe(`salesctl: doctor found 1 problem with ${c.dbPath}\n`);
+  });
+});
+
+describe('output is safe on a terminal whatever the format', () => {
+  const EVIL = 'Evil\u001b]52;c;cHduZWQ=\u0007 \u202eCorp';
+
+  function evil(c: Cli): void {
+    expect(c.run(['add', EVIL, '--company', EVIL, '--deal', 'Deal', '--note', EVIL]).code).toBe(0);
+    expect(c.run(['followup', '1', '--at', 'tomorrow 10am', '--note', EVIL]).code).toBe(0);
+  }
+
+  /** Runs salesctl with stdout on a pseudo-terminal (script), returning what reached the terminal. */
+  function onTerminal(c: Cli, args: string[]): string {
+    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const { NODE_EXTRA_CA_CERTS: _ignored, ...base } = process.env;
+    return spawnSync('script', ['-qec', `${quoted} < /dev/null`, '/dev/null'], {
+      env: { ...base, SALESCTL_DB: c.dbPath, SALESCTL_NOW: NOW, TZ: 'Asia/Jakarta', NO_COLOR: '1' },
+      encoding: 'utf8',
+    }).stdout;
+  }
+
+  it.skipIf(!has('script'))('CSV, ICS and list --csv escape escape sequences and bidi controls on a terminal', () => {
+    const c = cli();
+    evil(c);
+    for (const args of [['export', 'deals'], ['export', 'prospects'], ['export', 'followups', '--format', 'ics'], ['list', '--csv'], ['due', '--csv']]) {
+      const shown = onTerminal(c, args);
+      expect(shown, args.join(' ')).not.toMatch(/[\u001b\u0007\u202e]/);
+      if (args[1] !== 'followups' && args[0] !== 'due') expect(shown, args.join(' ')).toContain('Evil\\x1b]52;c;cHduZWQ=\\x07 \\u202eCorp');
+    }
+  });
+
+  it('a pipe gets the exact text (CSV still guards formulas), and --json escapes bidi controls', () => {
+    const c = cli();
+    evil(c);
+    expect(c.run(['export', 'prospects']).stdout).toContain(EVIL);
+    expect(c.run(['export', 'followups', '--format', 'ics']).stdout).not.toContain('\u001b');
+    const json = c.run(['list', '--json']).stdout;
+    expect(json).not.toMatch(/[\u202e]/);
+    expect(json).toContain('\\u202eCorp');
+    expect(JSON.parse(json)[0].prospect).toBe(EVIL);
+    const dump = c.run(['export', 'all', '--format', 'json']).stdout;
+    expect(dump).not.toMatch(/[\u202e]/);
+    expect(JSON.parse(dump).prospects[0].name).toBe(EVIL);
+  });
+});
