@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { buildProgram, commandOf, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
-import { systemZone } from './core/time.js';
+import { systemZone, systemZoneProblem } from './core/time.js';
 import type { Result } from './render/result.js';
 import { json as toJson, safe, terminalText } from './render/text.js';
 
@@ -33,6 +33,13 @@ export interface RunOptions {
 
 /** Runs salesctl with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], options: RunOptions): Promise<number> {
+  // node reads arguments as UTF-8 and puts U+FFFD where bytes were not: the argument was not text we can
+  // store for certain, so it is refused rather than saved with the replacement character.
+  const garbled = argv.findIndex((arg) => arg.includes('\uFFFD'));
+  if (garbled >= 0) {
+    options.stderr.write(`salesctl: argument ${garbled + 1} ('${safe(argv[garbled])}') is not valid UTF-8 text: retype it, or convert it with iconv; nothing was saved\n`);
+    return EXIT.usage;
+  }
   let debug = argv.includes('--debug');
   let opened: Database | undefined;
   let where = 'the database';
@@ -79,9 +86,13 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
     ? { openDatabase: undefined, busyTimeoutFrom: undefined }
     : await import('./db/open.js');
   const busyTimeoutMs = busyTimeoutFrom?.(env);
+  const zone = options.zone ?? systemZone();
+  // A TZ salesctl cannot use as given is said once, on stderr, never silently read as UTC.
+  const zoneProblem = options.zone ? undefined : systemZoneProblem();
+  if (zoneProblem) options.stderr.write(`warning: ${safe(zoneProblem)}\n`);
   return {
     now,
-    zone: options.zone ?? systemZone(),
+    zone,
     stdout: options.stdout,
     stderr: options.stderr,
     isTTY: options.isTTY,
@@ -102,11 +113,15 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
   };
 }
 
+/** SALESCTL_NOW: a full ISO 8601 instant with its zone (a date alone, or no zone, would be a guess). */
 function readNow(value: string | undefined): Date {
   if (!value) return new Date();
   const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new UsageError(`SALESCTL_NOW='${value}' is not an ISO 8601 instant: use e.g. 2026-11-22T09:00:00+07:00`);
+  const shape = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  // The date must survive the round trip in its own offset (Date rolls 2026-02-30 over to March).
+  const offset = shape?.[4] && shape[4] !== 'Z' ? (shape[4][0] === '-' ? -1 : 1) * (Number(shape[4].slice(1, 3)) * 60 + Number(shape[4].slice(4))) : 0;
+  if (!shape || Number.isNaN(parsed.getTime()) || new Date(parsed.getTime() + offset * 60_000).toISOString().slice(0, 10) !== shape[1]) {
+    throw new UsageError(`SALESCTL_NOW='${value}' is not a full ISO 8601 instant with a zone: use e.g. 2026-11-22T09:00:00+07:00`);
   }
   return parsed;
 }

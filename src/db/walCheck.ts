@@ -43,14 +43,18 @@ export function foreignWal(walPath: string, dbHeader: Buffer): string | null {
     // The newest copy of page 1 among the frames of this WAL generation.
     const frame = Buffer.alloc(FRAME_HEADER);
     let newestPage1: Buffer | undefined;
+    let frames = 0;
     for (let offset = WAL_HEADER; offset + FRAME_HEADER + pageSize <= stat.size; offset += FRAME_HEADER + pageSize) {
       if (readSync(fd, frame, 0, FRAME_HEADER, offset) < FRAME_HEADER) break;
       if (frame.readUInt32BE(8) !== salt1 || frame.readUInt32BE(12) !== salt2) break;
+      frames++;
       if (frame.readUInt32BE(0) === 1) {
         const page1 = Buffer.alloc(100);
         if (readSync(fd, page1, 0, 100, offset + FRAME_HEADER) === 100) newestPage1 = page1;
       }
     }
+    // A WAL without a frame of its own generation has nothing SQLite would replay.
+    if (frames === 0) return null;
     if (newestPage1 && (newestPage1.readUInt32BE(40) < dbHeader.readUInt32BE(40) || newestPage1.readUInt32BE(24) < dbHeader.readUInt32BE(24))) {
       return 'its copy of the database header is older than the database file itself';
     }
@@ -78,7 +82,8 @@ function walIndexSalts(shmPath: string): Buffer | undefined {
     const index = Buffer.alloc(96);
     if (readSync(fd, index, 0, 96, 0) < 96) return undefined;
     const first = index.subarray(0, 48);
-    if (!first.equals(index.subarray(48, 96)) || first[12] !== 1) return undefined;
+    // isInit set, and at least one frame recorded (mxFrame): before its first frame the index holds no salts.
+    if (!first.equals(index.subarray(48, 96)) || first[12] !== 1 || first.readUInt32LE(16) === 0) return undefined;
     const version = first.readUInt32LE(0) === 3007000 || first.readUInt32BE(0) === 3007000;
     return version ? Buffer.from(first.subarray(32, 40)) : undefined;
   } finally {

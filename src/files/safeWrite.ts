@@ -100,6 +100,7 @@ export function startFile(path: string, guard: Protected, options: { replace?: b
   const target = canonical(resolve(path));
   const reason = protectedReason(path, target, guard);
   if (reason) throw new UsageError(reason);
+  sweepStale(dirname(target), basename(target));
   let existing;
   try {
     // A link is not followed: /dev/stdout is a link to a descriptor, and a planted link could point anywhere.
@@ -124,7 +125,6 @@ export function startFile(path: string, guard: Protected, options: { replace?: b
     if (code === 'ENOENT') throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
     throw new FailureError(`cannot write ${path}: ${describe(error)}`);
   }
-  sweepStale(folder, basename(target));
   installHandlers();
   const temporary = join(folder, `.${basename(target)}.salesctl-${process.pid}-${randomHex()}.tmp`);
   let fd: number;
