@@ -58,8 +58,11 @@ export function fileOutput(path: string, guard: Protected): ChunkedOutput {
     write(text) {
       pieces.push(text);
       size += text.length;
-      if (size >= CHUNK) flush();
-      return undefined;
+      if (size < CHUNK) return undefined;
+      flush();
+      // A turn of the event loop per chunk: Ctrl-C (SIGINT) or SIGTERM is acted on during a long export,
+      // and files/safeWrite.ts removes the temporary file before the process dies of it.
+      return new Promise<void>((resolve) => setImmediate(resolve));
     },
     async finish() {
       if (size) flush();

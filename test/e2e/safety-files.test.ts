@@ -366,6 +366,25 @@ describe('bad data never wedges a read', () => {
     expect(statSync(folder).mode & 0o777).toBe(0o700);
   });
 
+  it.skipIf(!other)('a database this user can read but not write: reads work, a write says read-only', () => {
+    const c = cli();
+    withDeal(c);
+    chmodSync(c.dir, 0o755);
+    chmodSync(c.dbPath, 0o644);
+    const { NODE_EXTRA_CA_CERTS: _ignored, ...base } = process.env;
+    const asOther = (args: string[]) =>
+      spawnSync('setpriv', [`--reuid=${other!.uid}`, `--regid=${other!.gid}`, '--clear-groups', process.execPath, BIN, '--db', c.dbPath, ...args], {
+        env: { ...base, HOME: '/tmp', SALESCTL_NOW: NOW, TZ: 'UTC' },
+        encoding: 'utf8',
+      });
+    const list = asOther(['list', '--json']);
+    expect(list.status, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout)[0].title).toBe('Laptops 1');
+    const add = asOther(['add', 'Sari']);
+    expect(add.status).toBe(1);
+    expect(add.stderr).toBe(`salesctl: cannot write to the database ${c.dbPath}: it is read-only (check the file and folder permissions); nothing was saved\n`);
+  });
+
   it.skipIf(!other)('doctor on a database this user cannot reach says so, exit 1', () => {
     const c = cli();
     withDeal(c);
