@@ -197,6 +197,8 @@ function inspectExisting(path: string, latest: number): boolean {
  */
 function checkWal(path: string, header: Buffer): void {
   const wal = `${path}-wal`;
+  // The usual case, and the start-up path of every command: no -wal, one access() and no exception built.
+  if (!existsSync(wal)) return;
   for (let attempt = 0; ; attempt++) {
     const reason = foreignWal(wal, header);
     if (!reason) return;
