@@ -127,6 +127,15 @@ describe('export --out writes a regular file or nothing', () => {
     expect(db.stderr).toBe(`salesctl: ${fifo} is not a regular file (a device, FIFO or socket): give the path of a database file with --db\n`);
   });
 
+  it('an input over the 1 GiB limit is refused at once (a sparse file: no disk used)', () => {
+    const c = cli();
+    const big = join(c.dir, 'big.csv');
+    execFileSync('truncate', ['-s', String(1024 ** 3 + 1), big]);
+    const r = c.run(['import', big]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`salesctl: ${big} is 1073741825 bytes, over the 1073741824-byte limit for an input file: split it into smaller files\n`);
+  });
+
   it('a stale temporary file of a killed run is removed by the next write into that folder', () => {
     const c = cli();
     withDeal(c);
