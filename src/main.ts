@@ -68,7 +68,8 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, options.stderr, debug, where);
+    // Awaited here, so that the database is still open while report() may read it (finally closes it).
+    return await report(error, options.stderr, debug, where, opened);
   } finally {
     if (opened && opened !== options.database && opened.open) opened.close();
   }
@@ -139,7 +140,7 @@ async function emit(ctx: Context, result: Result, flags: Record<string, any>): P
   }
 }
 
-async function report(error: unknown, stderr: Sink, debug: boolean, where: string): Promise<number> {
+async function report(error: unknown, stderr: Sink, debug: boolean, where: string, db?: Database): Promise<number> {
   if (error instanceof CommanderError) {
     // commander already printed its one line (or the help / version).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -160,7 +161,15 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
   }
   if (error instanceof RangeError && /Invalid time value/.test(error.message)) {
     // A stored instant that is not one (written by another program, or a damaged file): not our bug to hide.
-    stderr.write(`salesctl: a stored date in ${safe(where)} is damaged: run 'salesctl doctor' to find the record${debug ? '' : ' (or --debug for details)'}\n`);
+    // The record is named when the database can say which (the scan doctor makes, only on this failure).
+    let record: string | null = null;
+    try {
+      if (db?.open) record = (await import('./db/storedRules.js')).firstDamagedValue(db);
+    } catch {
+      record = null;
+    }
+    const what = record ? `a stored value is damaged (${record})` : `a stored date in ${where} is damaged`;
+    stderr.write(`salesctl: ${safe(what)}: run 'salesctl doctor' to check the whole database${debug ? '' : ' (or --debug for details)'}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return EXIT.failure;
   }

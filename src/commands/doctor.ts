@@ -12,7 +12,7 @@ import { schemaVersion } from '../db/migrate.js';
 import { LATEST_VERSION } from '../db/migrations/index.js';
 import { differingOpenDeals } from '../db/openDeals.js';
 import { json, paint, safe, shellQuote, table, type View } from '../render/text.js';
-import { STORED_RULES, storedValueProblem } from '../db/storedRules.js';
+import { firstDamagedValue } from '../db/storedRules.js';
 import { formatBytes } from './backup.js';
 
 interface Permissions {
@@ -169,26 +169,10 @@ function checkOpenDeals(db: Database, report: DoctorReport): void {
 
 /** Every stored instant, fixed word, text length and id, by the rules the commands write by. */
 function checkStoredValues(db: Database, report: DoctorReport): void {
-  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   let checked = 0;
-  for (const [name, rules] of Object.entries(STORED_RULES)) {
-    if (!tables.has(name)) continue;
-    const present = new Set((db.pragma(`table_info("${name}")`) as Array<{ name: string }>).map((c) => c.name));
-    const columns = Object.keys(rules).filter((c) => present.has(c) && c !== 'id');
-    // Table and column names come from STORED_RULES and table_info, never from input.
-    const rows = db.prepare(`SELECT id, ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}"`).raw().iterate() as IterableIterator<unknown[]>;
-    for (const row of rows) {
-      checked++;
-      for (let i = 0; i < columns.length; i++) {
-        const problem = storedValueProblem(name, columns[i]!, row[i + 1]);
-        if (problem) {
-          fail(report, 'stored values', `${name} #${String(row[0])}: ${columns[i]} ${problem}: correct it with the command that owns it, or restore a backup`, 'damaged values');
-          return;
-        }
-      }
-    }
-  }
-  pass(report, 'stored values', `ok (${checked.toLocaleString('en-US')} rows)`);
+  const damaged = firstDamagedValue(db, () => checked++);
+  if (damaged) fail(report, 'stored values', `${damaged}: correct it with the command that owns it, or restore a backup`, 'damaged values');
+  else pass(report, 'stored values', `ok (${checked.toLocaleString('en-US')} rows)`);
 }
 
 function mode(bits: number): string {

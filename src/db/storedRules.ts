@@ -5,6 +5,7 @@
 import {
   CHANNELS, COMMITMENT_KINDS, COMMITMENT_STATUSES, DEAL_STATUSES, FOLLOWUP_STATUSES, OUTCOMES, PAYMENT_FORMS, POSTMORTEM_OUTCOMES, PURPOSES,
 } from '../core/vocab.js';
+import type { Database } from 'better-sqlite3';
 import { MAX_TEXT } from '../core/text.js';
 
 type Rule =
@@ -89,6 +90,29 @@ export function rowProblem(table: string, row: Record<string, unknown>): string 
     if (!(column in row)) continue;
     const problem = storedValueProblem(table, column, row[column]);
     if (problem) return `${column} ${problem}`;
+  }
+  return null;
+}
+
+/** The first stored value that breaks its rule, as "table #id: column problem", or null; `onRow` counts rows. */
+export function firstDamagedValue(db: Database, onRow?: () => void): string | null {
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  for (const [name, rules] of Object.entries(STORED_RULES)) {
+    if (!tables.has(name)) continue;
+    const present = new Set((db.pragma(`table_info("${name}")`) as Array<{ name: string }>).map((c) => c.name));
+    const columns = Object.keys(rules).filter((c) => present.has(c) && c !== 'id');
+    // Table and column names come from STORED_RULES and table_info, never from input.
+    const rows = db.prepare(`SELECT id, ${columns.map((c) => `"${c}"`).join(', ')} FROM "${name}"`).raw().iterate() as IterableIterator<unknown[]>;
+    for (const row of rows) {
+      onRow?.();
+      for (let i = 0; i < columns.length; i++) {
+        const problem = storedValueProblem(name, columns[i]!, row[i + 1]);
+        if (problem) {
+          rows.return?.();
+          return `${name} #${String(row[0])}: ${columns[i]} ${problem}`;
+        }
+      }
+    }
   }
   return null;
 }

@@ -350,7 +350,10 @@ describe('bad data never wedges a read', () => {
     raw.close();
     const list = c.run(['show', '1']);
     expect(list.code).toBe(1);
-    expect(list.stderr).toBe(`salesctl: a stored date in ${c.dbPath} is damaged: run 'salesctl doctor' to find the record (or --debug for details)\n`);
+    expect(list.stderr).toBe(
+      `salesctl: a stored value is damaged (deals #1: closed_at is not an ISO 8601 instant with a zone (found "zzz")): run 'salesctl doctor' to check the whole database (or --debug for details)\n`,
+    );
+    expect(c.run(['export', 'deals']).stderr).toContain('deals #1: closed_at is not an ISO 8601 instant');
     const doctor = c.run(['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain('stored values\tdamaged values\n');
