@@ -6,9 +6,9 @@ import type { Database } from 'better-sqlite3';
 import { buildProgram, commandOf, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
-import { systemZone } from './core/time.js';
+import { systemZone, systemZoneProblem } from './core/time.js';
 import type { Result } from './render/result.js';
-import { json as toJson, safe } from './render/text.js';
+import { json as toJson, safe, terminalText } from './render/text.js';
 
 declare const SALESCTL_VERSION: string | undefined;
 const VERSION = typeof SALESCTL_VERSION === 'string' ? SALESCTL_VERSION : '0.1.0';
@@ -33,6 +33,13 @@ export interface RunOptions {
 
 /** Runs salesctl with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], options: RunOptions): Promise<number> {
+  // node reads arguments as UTF-8 and puts U+FFFD where bytes were not: the argument was not text we can
+  // store for certain, so it is refused rather than saved with the replacement character.
+  const garbled = argv.findIndex((arg) => arg.includes('\uFFFD'));
+  if (garbled >= 0) {
+    options.stderr.write(`salesctl: argument ${garbled + 1} ('${safe(argv[garbled])}') is not valid UTF-8 text: retype it, or convert it with iconv; nothing was saved\n`);
+    return EXIT.usage;
+  }
   let debug = argv.includes('--debug');
   let opened: Database | undefined;
   let where = 'the database';
@@ -61,7 +68,8 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, options.stderr, debug, where);
+    // Awaited here, so that the database is still open while report() may read it (finally closes it).
+    return await report(error, options.stderr, debug, where, opened);
   } finally {
     if (opened && opened !== options.database && opened.open) opened.close();
   }
@@ -79,9 +87,13 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
     ? { openDatabase: undefined, busyTimeoutFrom: undefined }
     : await import('./db/open.js');
   const busyTimeoutMs = busyTimeoutFrom?.(env);
+  const zone = options.zone ?? systemZone();
+  // A TZ salesctl cannot use as given is said once, on stderr, never silently read as UTC.
+  const zoneProblem = options.zone ? undefined : systemZoneProblem();
+  if (zoneProblem) options.stderr.write(`warning: ${safe(zoneProblem)}\n`);
   return {
     now,
-    zone: options.zone ?? systemZone(),
+    zone,
     stdout: options.stdout,
     stderr: options.stderr,
     isTTY: options.isTTY,
@@ -102,11 +114,15 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
   };
 }
 
+/** SALESCTL_NOW: a full ISO 8601 instant with its zone (a date alone, or no zone, would be a guess). */
 function readNow(value: string | undefined): Date {
   if (!value) return new Date();
   const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new UsageError(`SALESCTL_NOW='${value}' is not an ISO 8601 instant: use e.g. 2026-11-22T09:00:00+07:00`);
+  const shape = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  // The date must survive the round trip in its own offset (Date rolls 2026-02-30 over to March).
+  const offset = shape?.[4] && shape[4] !== 'Z' ? (shape[4][0] === '-' ? -1 : 1) * (Number(shape[4].slice(1, 3)) * 60 + Number(shape[4].slice(4))) : 0;
+  if (!shape || Number.isNaN(parsed.getTime()) || new Date(parsed.getTime() + offset * 60_000).toISOString().slice(0, 10) !== shape[1]) {
+    throw new UsageError(`SALESCTL_NOW='${value}' is not a full ISO 8601 instant with a zone: use e.g. 2026-11-22T09:00:00+07:00`);
   }
   return parsed;
 }
@@ -116,13 +132,15 @@ async function emit(ctx: Context, result: Result, flags: Record<string, any>): P
     ctx.stdout.write(toJson(result.json));
   } else if (flags.csv) {
     if (!result.csv) throw new UsageError('--csv is for listings: use --json here');
-    ctx.stdout.write(await result.csv());
+    const csv = await result.csv();
+    // On a terminal the data's own escape sequences are shown escaped, as tables show them; a pipe gets them exact.
+    ctx.stdout.write(ctx.isTTY ? terminalText(csv) : csv);
   } else {
     ctx.stdout.write(result.text(viewOf(ctx)));
   }
 }
 
-async function report(error: unknown, stderr: Sink, debug: boolean, where: string): Promise<number> {
+async function report(error: unknown, stderr: Sink, debug: boolean, where: string, db?: Database): Promise<number> {
   if (error instanceof CommanderError) {
     // commander already printed its one line (or the help / version).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -139,6 +157,20 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
   }
   if ((error as { name?: string }).name === 'ExitPromptError') {
     stderr.write('salesctl: cancelled; nothing was saved\n');
+    return EXIT.failure;
+  }
+  if (error instanceof RangeError && /Invalid time value/.test(error.message)) {
+    // A stored instant that is not one (written by another program, or a damaged file): not our bug to hide.
+    // The record is named when the database can say which (the scan doctor makes, only on this failure).
+    let record: string | null = null;
+    try {
+      if (db?.open) record = (await import('./db/storedRules.js')).firstDamagedValue(db);
+    } catch {
+      record = null;
+    }
+    const what = record ? `a stored value is damaged (${record})` : `a stored date in ${where} is damaged`;
+    stderr.write(`salesctl: ${safe(what)}: run 'salesctl doctor' to check the whole database${debug ? '' : ' (or --debug for details)'}\n`);
+    if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return EXIT.failure;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,11 @@
 // `salesctl backup <file>`: a consistent copy of the database, safe while another salesctl is writing:
-// SQLite's VACUUM INTO reads one snapshot and writes a compact, standalone file (mode 0600).
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+// SQLite's VACUUM INTO reads one snapshot and writes a compact, standalone file (mode 0600), through
+// files/safeWrite.ts: a temporary file renamed into place once the copy passed its check.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { FailureError, UsageError } from '../errors.js';
+import { ExitError, FailureError, UsageError } from '../errors.js';
+import { isDiskFull, startFile, writeFailure } from '../files/safeWrite.js';
 import { schemaVersion } from '../db/migrate.js';
 import { openSqlite } from '../db/sqlite.js';
 import type { Result } from '../render/result.js';
@@ -12,25 +14,23 @@ import { paint, safe } from '../render/text.js';
 export async function run(ctx: Context, [file]: string[]): Promise<Result> {
   if (!file?.trim()) throw new UsageError('give the backup file, e.g. salesctl backup ~/sales-2026-11-22.db');
   const target = resolve(file);
-  if (ctx.dbPath !== ':memory:' && resolve(ctx.dbPath) === target) throw new UsageError(`${target} is the database itself: give another file name`);
+  const guard = { database: ctx.dbPath };
+  // Refused before the database is opened: a backup never replaces a file, nor lands on the database.
+  startFile(file, guard, { replace: false }).abort();
   const db = ctx.db();
-  // Created empty first, owner-only, refusing to replace anything: VACUUM INTO accepts an empty file.
-  try {
-    closeSync(openSync(target, 'wx', 0o600));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${target} already exists: give a new file name (a backup never replaces a file)`);
-    if (code === 'ENOENT') throw new UsageError(`cannot write ${target}: the folder does not exist`);
-    throw new FailureError(`cannot write ${target}: ${(error as Error).message}`);
-  }
+  // VACUUM INTO writes a consistent copy into the new, empty, owner-only temporary file; the copy is checked,
+  // then renamed into place: a killed backup leaves nothing under the final name, and a retry works.
+  const pending = startFile(file, guard, { replace: false });
   let version: number;
   try {
-    db.prepare('VACUUM INTO ?').run(target);
-    version = checkCopy(target);
+    db.prepare('VACUUM INTO ?').run(pending.temporary);
+    version = checkCopy(pending.temporary);
+    pending.commit();
   } catch (error) {
-    rmSync(target, { force: true });
-    if (error instanceof FailureError) throw error;
-    throw new FailureError(`the backup to ${target} failed: ${(error as Error).message}; no backup was written`);
+    pending.abort();
+    if (error instanceof ExitError) throw error;
+    if (isDiskFull(error)) throw writeFailure(target, error);
+    throw new FailureError(`the backup to ${target} failed: ${(error as Error).message.split('\n')[0]}; no backup was written`);
   }
   const bytes = statSync(target).size;
   return {

@@ -16,7 +16,8 @@ import { csvDealNames, csvHeader, csvLines, jsonElement, jsonObjects } from '../
 import { calendarChunks, type CalendarFollowup } from '../render/ics.js';
 import { instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
-import { paint, safe } from '../render/text.js';
+import { paint, safe, terminalText } from '../render/text.js';
+import type { Sink } from '../context.js';
 
 export interface ExportFlags {
   format?: 'csv' | 'json' | 'ics';
@@ -36,7 +37,7 @@ export async function run(ctx: Context, [what]: string[], flags: ExportFlags): P
   if (toFile && !flags.out!.trim()) throw new UsageError('--out is empty: give a file name, e.g. --out deals.csv');
 
   const db = ctx.db();
-  const output = toFile ? fileOutput(flags.out!) : sinkOutput(ctx.stdout);
+  const output = toFile ? fileOutput(flags.out!, { database: ctx.dbPath }) : sinkOutput(ctx.isTTY ? terminalSink(ctx.stdout) : ctx.stdout);
   let rows: number;
   try {
     if (target === 'all') rows = await writeDump(ctx, output);
@@ -54,6 +55,21 @@ export async function run(ctx: Context, [what]: string[], flags: ExportFlags): P
     json: { what: target, format, rows, out },
     text(view) {
       return `${paint(view).green('Exported')} ${rows.toLocaleString('en-US')} ${words} as ${format.toUpperCase()} to ${safe(out)}\n`;
+    },
+  };
+}
+
+/**
+ * stdout on a terminal: the data's escape sequences and bidi controls are shown escaped, as tables show them
+ * (a file or a pipe gets the exact text). A CR ending a chunk waits for the next: CRLF is the ICS line end.
+ */
+function terminalSink(sink: Sink): Sink {
+  let held = '';
+  return {
+    write(text: string) {
+      const whole = held + text;
+      held = whole.endsWith('\r') && text !== '' ? '\r' : '';
+      return sink.write(terminalText(held ? whole.slice(0, -1) : whole));
     },
   };
 }

@@ -1,6 +1,5 @@
 // `salesctl import <file>`: prospects and deals (and next follow-ups) from a spreadsheet or a hosted CRM's
 // CSV export, all or nothing; or the restore of an `export all` JSON dump into an empty database.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
@@ -9,10 +8,11 @@ import { followupKey, nextFollowupAt, recordReader, type ImportRecord } from '..
 import { decimalFor, decodeText, detectDelimiter, sameUtf8 } from '../core/importText.js';
 import { checkCurrency } from '../core/money.js';
 import { UsageError } from '../errors.js';
+import { readInputFile } from '../files/boundedRead.js';
 import { countImport, loadProspects, prospectKey, writeImport, type PlannedRecord } from '../db/importRows.js';
 import { write } from '../db/open.js';
 import type { Result } from '../render/result.js';
-import { paint, safe } from '../render/text.js';
+import { paint, safe, shellQuote } from '../render/text.js';
 import { parseCsv } from './importCsv.js';
 import { restore } from './importDump.js';
 import { startProgress } from './importProgress.js';
@@ -35,14 +35,7 @@ export async function run(ctx: Context, [path]: string[], flags: ImportFlags): P
 }
 
 function readInput(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`no file ${path}: give the path of a CSV export or an 'export all' JSON dump`);
-    if (code === 'EISDIR') throw new UsageError(`${path} is a folder: give the path of a CSV file`);
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  }
+  return readInputFile(path);
 }
 
 async function importCsv(ctx: Context, raw: string, file: string, flags: ImportFlags, bytes: Buffer): Promise<Result> {
@@ -54,7 +47,7 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
   const mapping = mapColumns(headers, flags.map ?? []);
   if (mapping.unmapped.length) {
     const first = mapping.unmapped[0]!;
-    warn(ctx, `${file}: not imported, no field for ${mapping.unmapped.map((h) => `'${safe(h)}'`).join(', ')} (map one with --map '${safe(first)}=notes', or --map '${safe(first)}=ignore')`);
+    warn(ctx, `${file}: not imported, no field for ${mapping.unmapped.map((h) => `'${safe(h)}'`).join(', ')} (map one with --map ${shellQuote(`${first}=notes`)}, or --map ${shellQuote(`${first}=ignore`)})`);
   }
   const progress = await startProgress(ctx, rows.length, PROGRESS_FROM_ROWS);
 

@@ -1,7 +1,7 @@
 // Restoring an `export all --format json` dump: only into an empty database, all rows in one transaction.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { checkDump, isEmptyDatabase, restoreDump } from '../db/dump.js';
+import { checkDump, checkDumpRows, isEmptyDatabase, restoreDump } from '../db/dump.js';
 import { write } from '../db/open.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, table } from '../render/text.js';
@@ -20,6 +20,7 @@ export async function restore(ctx: Context, text: string, file: string, dryRun: 
       `a dump is restored only into an empty database and ${ctx.dbPath} has records: restore into a new file with --db new.db; nothing was restored`,
     );
   }
+  if (dryRun) checkDumpRows(db, dump, file);
   const counts = dryRun
     ? Object.fromEntries(Object.entries(dump).filter(([, rows]) => Array.isArray(rows)).map(([t, rows]) => [t, (rows as unknown[]).length]))
     : write(db, () => restoreDump(db, dump, file));

@@ -68,30 +68,75 @@ export function checkZone(zone: string, flag = '--tz'): string {
   return zone;
 }
 
-let processZone: { tz: string | undefined; zone: string } | undefined;
+let processZone: { tz: string | undefined; zone: string; problem?: string } | undefined;
 
 /** The local zone of this process (TZ, else the /etc/localtime link), as an IANA name (an alias stays as given). */
 export function systemZone(): string {
   const tz = process.env.TZ;
-  if (!processZone || processZone.tz !== tz) processZone = { tz, zone: detectZone() };
+  if (!processZone || processZone.tz !== tz) {
+    processZone = { tz, ...detectZone() };
+    // The process's own clock follows the zone chosen here (see zoneOffset's fast path), e.g. Etc/GMT+5 for
+    // the POSIX rule UTC+5, and UTC rather than whatever ICU makes of an unknown name.
+    if (tz !== undefined && process.env.TZ !== processZone.zone && (processZone.problem || processZone.zone !== tz)) {
+      process.env.TZ = processZone.zone;
+      processZone.tz = processZone.zone;
+    }
+  }
   return processZone.zone;
 }
 
-function detectZone(): string {
+/** Why TZ could not be used as given (a warning for the user), once systemZone() has read it; else undefined. */
+export function systemZoneProblem(): string | undefined {
+  systemZone();
+  return processZone!.problem;
+}
+
+function detectZone(): { zone: string; problem?: string } {
   const tz = process.env.TZ;
   let name: string | undefined;
-  if (tz) name = tz.startsWith(':') ? undefined : tz;
-  else {
+  // ':name' is the same zone as 'name'; a bare ':' (or an empty TZ) is the system's own zone.
+  if (tz) name = tz.startsWith(':') ? tz.slice(1) || undefined : tz;
+  if (!name) {
     try {
       name = /zoneinfo\/(.+)$/.exec(readlinkSync('/etc/localtime'))?.[1];
     } catch {
       name = undefined;
     }
+    if (tz !== undefined) {
+      if (name) return { zone: UTC_NAMES.has(name) ? 'UTC' : name };
+      return { zone: 'UTC' };
+    }
   }
   // The fast answer only when ICU itself resolved the name to a zone; anything unusual asks Intl.
-  if (name && UTC_NAMES.has(name)) return 'UTC';
-  if (name && dateKnowsZone(name)) return name;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  if (name && UTC_NAMES.has(name)) return { zone: 'UTC' };
+  if (name && dateKnowsZone(name)) return { zone: name };
+  if (name && tz !== undefined) {
+    // A spelling Intl knows but the process clock does not (asia/jakarta): the canonical name, which both know.
+    const known = canonicalZone(name);
+    if (known !== null && known !== 'Etc/Unknown') return { zone: known };
+    return posixZone(tz, name);
+  }
+  return { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+}
+
+/**
+ * A TZ that is not an IANA name: a POSIX rule of a whole-hour offset (UTC+5, <+07>-7, EST5) is that fixed
+ * zone (Etc/GMT+5: both count hours west of UTC); anything else is used as UTC, with a warning saying so.
+ */
+function posixZone(tz: string, name: string): { zone: string; problem?: string } {
+  const rule = /^(?:<[^>]+>|[A-Za-z]{3,})([+-]?)(\d{1,2})(?::(\d{2}))?(.*)$/.exec(name);
+  if (rule) {
+    const west = (rule[1] === '-' ? -1 : 1) * Number(rule[2]);
+    const minutes = Number(rule[3] ?? 0);
+    if (minutes === 0 && west >= -14 && west <= 12) {
+      const zone = west === 0 ? 'UTC' : `Etc/GMT${west > 0 ? '+' : '-'}${Math.abs(west)}`;
+      if (!rule[4]) return { zone };
+      const offset = `UTC${west > 0 ? '-' : '+'}${String(Math.abs(west)).padStart(2, '0')}:00`;
+      return { zone, problem: `TZ='${tz}' has daylight-saving rules salesctl cannot follow: set TZ to an IANA name such as Europe/Paris; using ${offset} all year` };
+    }
+    return { zone: 'UTC', problem: `TZ='${tz}' is an offset salesctl cannot use: set TZ to an IANA name such as Asia/Kolkata; using UTC` };
+  }
+  return { zone: 'UTC', problem: `TZ='${tz}' is not a time zone this machine knows: set TZ to an IANA name such as Asia/Jakarta; using UTC` };
 }
 
 const offsetCache = new Map<string, number>();

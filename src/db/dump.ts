@@ -3,6 +3,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { RefusedError, UsageError } from '../errors.js';
 import { schemaVersion } from './migrate.js';
+import { rowProblem } from './storedRules.js';
 
 export const DUMP_FORMAT = 'salesctl-dump';
 export const DUMP_VERSION = 1;
@@ -74,6 +75,7 @@ export function checkDump(data: unknown, file: string, db: Database): Dump {
  * so the order of rows does not matter; a row SQLite refuses names its table and position.
  */
 export function restoreDump(db: Database, dump: Dump, file: string): Record<string, number> {
+  checkDumpRows(db, dump, file);
   db.pragma('defer_foreign_keys = ON');
   const counts: Record<string, number> = {};
   const insertCause = db.prepare('INSERT INTO postmortem_causes (postmortem_id, cause) VALUES (?, ?)');
@@ -105,9 +107,32 @@ export function restoreDump(db: Database, dump: Dump, file: string): Record<stri
     });
     counts[table] = rows.length;
   }
-  const broken = db.pragma('foreign_key_check') as unknown[];
-  if (broken.length) throw new UsageError(`${file} refers to rows it does not hold (${broken.length} broken references); nothing was restored`);
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string; fkid: number }>;
+  if (broken.length) {
+    const first = broken[0]!;
+    const field = (db.pragma(`foreign_key_list("${first.table}")`) as Array<{ id: number; from: string }>).find((fk) => fk.id === first.fkid)?.from ?? 'a reference';
+    const index = ((dump[first.table] ?? []) as Array<Record<string, unknown>>).findIndex((row) => row?.id === first.rowid);
+    const where = index >= 0 ? `${first.table}[${index}]` : `${first.table} row ${first.rowid}`;
+    throw new UsageError(
+      `${file}: ${where}.${field} refers to a ${first.parent} record the dump does not hold (${broken.length} broken reference${broken.length === 1 ? '' : 's'}); nothing was restored`,
+    );
+  }
   return counts;
+}
+
+/**
+ * Checks every row of the dump with the rules the commands write by (db/storedRules.ts: instants, fixed
+ * words, text lengths, ids) before anything is written; the first bad field is named by table, row and field.
+ */
+export function checkDumpRows(db: Database, dump: Dump, file: string): void {
+  for (const table of dumpTables(db)) {
+    const rows = (dump[table] ?? []) as unknown[];
+    rows.forEach((row, index) => {
+      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new UsageError(`${file}: ${table}[${index}] is not an object; nothing was restored`);
+      const problem = rowProblem(table, row as Record<string, unknown>);
+      if (problem) throw new UsageError(`${file}: ${table}[${index}].${problem}; nothing was restored`);
+    });
+  }
 }
 
 function toSqlValue(value: unknown, where: string, key: string): string | number | null {

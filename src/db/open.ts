@@ -1,4 +1,4 @@
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, readFileSync, closeSync, constants, existsSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as DB } from 'better-sqlite3';
 import { ExitError, FailureError, RefusedError, UsageError } from '../errors.js';
@@ -6,6 +6,8 @@ import { migrate, refuseNewer, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { waitSync } from '../waitSync.js';
 import { openSqlite } from './sqlite.js';
+import { foreignWal } from './walCheck.js';
+import { isDiskFull, startFile } from '../files/safeWrite.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -50,12 +52,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
   prepareFolder(path, Boolean(options.createFolder));
   let inWal = false;
-  if (existsSync(path)) inWal = inspectExisting(path, latest);
-  else createEmpty(path);
+  let readonly = false;
+  if (existsSync(path)) {
+    inWal = inspectExisting(path, latest);
+    // A file or folder this user cannot write (a read-only mount, another owner's file): read-only, so reads
+    // work without the -shm SQLite would create, and a write says "read-only".
+    readonly = !canWrite(path) || !canWrite(dirname(path));
+  } else createEmpty(path);
 
   let db: DB;
   try {
-    db = openSqlite(path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true });
+    db = openSqlite(readonly ? readOnlySource(path) : path, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, fileMustExist: true, readonly });
   } catch (error) {
     throw asOpenFailure(error, path);
   }
@@ -74,13 +81,16 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       throw new FailureError(`${path} is a SQLite database of another program, not salesctl's; the file was not changed`);
     }
     // A file already in WAL says so in its header, and the mode persists: asking SQLite again costs a lock.
-    if (!inWal) enableWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
+    if (!inWal && !readonly) enableWal(db, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: a command reads each page about
     // once, and every page the cache grows into is fresh memory the kernel must fault in and zero. `due` at
     // 100k deals ran 6 ms faster (31 runs A/B, both orders). import sets a larger one for its transaction.
     db.pragma('cache_size = -2000');
+    if (options.migrate !== false && version < latest && readonly) {
+      throw new FailureError(`cannot update ${path} to schema version ${latest}: it is read-only (check the file and folder permissions); nothing was changed`);
+    }
     if (options.migrate !== false && version < latest) {
       if (version > 0) backupBeforeMigrating(db, path, version);
       migrateOrExplain(db, path, migrations);
@@ -130,31 +140,41 @@ function prepareFolder(path: string, create: boolean): void {
 }
 
 /**
- * Refuses a folder, a foreign file or a newer database by its header alone, before SQLite opens it.
- * Returns whether the header says the file is in WAL mode (bytes 18 and 19 both 2).
+ * Refuses a folder, a device or FIFO, a foreign file, a damaged header, a newer database or a -wal that is
+ * not its own by the header alone, before SQLite opens it. Returns whether the header says the file is in
+ * WAL mode (bytes 18 and 19 both 2). One open, one fstat and one read of 100 bytes on the usual path.
  */
 function inspectExisting(path: string, latest: number): boolean {
   let header: Buffer;
+  let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw new FailureError(`cannot open the database ${path}: it is a folder, not a file`);
+    // O_NONBLOCK: a FIFO given as the database must not wait for a writer; its type is checked first.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new FailureError(`cannot open the database ${path}: it is a folder, not a file`);
+    throw new FailureError(`cannot read the database ${path}: ${describeFsError(error)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new FailureError(`cannot open the database ${path}: it is a folder, not a file`);
+    if (!stat.isFile()) throw new UsageError(`${path} is not a regular file (a device, FIFO or socket): give the path of a database file with --db`);
     header = Buffer.alloc(100);
-    const fd = openSync(path, 'r');
-    try {
-      header = header.subarray(0, readSync(fd, header, 0, 100, 0));
-    } finally {
-      closeSync(fd);
-    }
+    header = header.subarray(0, readSync(fd, header, 0, 100, 0));
+    // An empty file becomes a database only owner-only: it will hold personal data.
+    if (header.length === 0 && stat.mode & 0o077) fchmodSync(fd, 0o600);
   } catch (error) {
     if (error instanceof ExitError) throw error;
     throw new FailureError(`cannot read the database ${path}: ${describeFsError(error)}`);
+  } finally {
+    closeSync(fd);
   }
   if (header.length === 0) return false; // created by a first run that has not written yet: SQLite's locks take over.
   if (!header.subarray(0, MAGIC.length).equals(MAGIC.subarray(0, header.length))) {
     throw new FailureError(`${path} is not a salesctl database (not a SQLite file); the file was not changed`);
   }
   if (header.length === 100) {
-    // Bytes 21-23 are fixed by the file format: anything else is a damaged header, not a newer version.
-    if (header[21] !== 64 || header[22] !== 32 || header[23] !== 32) {
+    // Bytes 21-23 are fixed by the file format, 18-19 are 1 or 2: anything else is a damaged header.
+    if (header[21] !== 64 || header[22] !== 32 || header[23] !== 32 || !(header[18]! >= 1 && header[18]! <= 2) || !(header[19]! >= 1 && header[19]! <= 2)) {
       throw new FailureError(`${path} is damaged (its SQLite header is not valid); run 'salesctl doctor' or restore a backup; the file was not changed`);
     }
     const version = header.readUInt32BE(60);
@@ -163,9 +183,71 @@ function inspectExisting(path: string, latest: number): boolean {
         `${path} has schema version ${version}, newer than this salesctl understands (${latest}): upgrade salesctl; the file was not changed`,
       );
     }
-    return header[18] === 2 && header[19] === 2;
+    const inWal = header[18] === 2 && header[19] === 2;
+    if (inWal) checkWal(path, header);
+    return inWal;
   }
   return false;
+}
+
+/**
+ * Refuses a -wal that is not this database's (db/walCheck.ts), leaving both files untouched. Usually there is
+ * no -wal (the last connection removes it): one failed open. A live WAL that another salesctl is writing can
+ * change under the read, so a verdict stands only when the database header and the WAL read the same twice.
+ */
+function checkWal(path: string, header: Buffer): void {
+  const wal = `${path}-wal`;
+  // The usual case, and the start-up path of every command: no -wal, one access() and no exception built.
+  if (!existsSync(wal)) return;
+  for (let attempt = 0; ; attempt++) {
+    const reason = foreignWal(wal, header);
+    if (!reason) return;
+    const again = readHeader(path);
+    if (attempt < 3 && (!again || !again.equals(header) || foreignWal(wal, again) !== reason)) {
+      if (again?.length === 100) header = again;
+      waitSync(2);
+      continue;
+    }
+    throw new FailureError(
+      `${wal} does not belong to ${path} (${reason}): SQLite would replay it into the database; move it away if it is not this database's; both files were left untouched`,
+    );
+  }
+}
+
+function readHeader(path: string): Buffer | undefined {
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const header = Buffer.alloc(100);
+      return header.subarray(0, readSync(fd, header, 0, 100, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What to open a read-only database from. In a folder nobody can write (a read-only mount) SQLite cannot
+ * create the -shm a WAL database needs, and this build of SQLite takes no URI (immutable=1): with no -wal
+ * there is nothing to replay and nobody can change the file, so its image is read into memory and opened
+ * there (marked as a rollback-journal file in that copy, as SQLite reads WAL files only through a -shm).
+ */
+function readOnlySource(path: string): string | Buffer {
+  if (canWrite(dirname(path)) || existsSync(`${path}-wal`)) return path;
+  const image = readFileSync(path);
+  if (image.length >= 100) image[18] = image[19] = 1;
+  return image;
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function createEmpty(path: string): void {
@@ -205,28 +287,24 @@ function migrateOrExplain(db: DB, path: string, migrations: Migration[]): void {
 function backupBeforeMigrating(db: DB, path: string, fromVersion: number): void {
   const target = `${path}.v${fromVersion}.bak`;
   if (existsSync(target)) return;
-  const temporary = `${target}.${process.pid}.tmp`;
+  // Through the one file writer: an exclusive owner-only temporary file, linked into place (never replacing).
+  const pending = startFile(target, { database: '' }, { replace: false });
   try {
-    closeSync(openSync(temporary, 'w', 0o600));
-    db.prepare('VACUUM INTO ?').run(temporary);
-    const copy = openSqlite(temporary, { readonly: true, fileMustExist: true });
+    db.prepare('VACUUM INTO ?').run(pending.temporary);
+    const copy = openSqlite(pending.temporary, { readonly: true, fileMustExist: true });
     const copied = schemaVersion(copy);
     copy.close();
-    if (copied === fromVersion) {
-      try {
-        linkSync(temporary, target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
+    if (copied !== fromVersion) {
+      pending.abort();
+      return;
     }
+    pending.commit();
   } catch (error) {
+    pending.abort();
+    // Another first run of the new salesctl linked its backup first: that one is as good.
+    if (existsSync(target)) return;
+    if (isDiskFull(error)) throw new FailureError(`the disk is full: nothing was saved (the backup ${target} before updating the database); free some space and try again`);
     throw new FailureError(`cannot write the backup ${target} before updating the database: ${describeFsError(error)}; nothing was changed`);
-  } finally {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // already gone
-    }
   }
 }
 

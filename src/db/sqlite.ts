@@ -6,9 +6,12 @@ import Database from 'better-sqlite3';
 import type { Database as DB, Options } from 'better-sqlite3';
 import { FailureError } from '../errors.js';
 
-/** Opens a SQLite handle on `path` (or ':memory:') with the addon the running program ships. */
-export function openSqlite(path: string, options: Omit<Options, 'nativeBinding'> = {}): DB {
-  return new Database(path, { ...options, nativeBinding: nativeBinding() });
+/**
+ * Opens a SQLite handle on `path` (or ':memory:', or a database image held in memory as a Buffer) with the
+ * addon the running program ships.
+ */
+export function openSqlite(path: string | Buffer, options: Omit<Options, 'nativeBinding'> = {}): DB {
+  return new Database(path as string, { ...options, nativeBinding: nativeBinding() });
 }
 
 let addonPath: string | null | undefined;

@@ -1,9 +1,7 @@
 // Where a large export goes: stdout or a file, in ~64 KB chunks, waiting for 'drain' when the reader is
 // slower than the writer, so a million rows never sit in memory at once.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { Sink } from '../context.js';
-import { FailureError } from '../errors.js';
+import { startFile, type Protected } from '../files/safeWrite.js';
 
 const CHUNK = 64 * 1024;
 
@@ -43,21 +41,16 @@ export function sinkOutput(sink: Sink): ChunkedOutput {
 }
 
 /**
- * Chunks to a file, written beside it under a temporary name (mode 0600: exports hold personal data) and
- * renamed into place at the end, so a failed export never leaves half a file where a whole one was.
+ * Chunks to a file through files/safeWrite.ts: a temporary file beside it (owner-only: exports hold personal
+ * data), renamed into place at the end, so a failed or interrupted export never leaves half a file where a
+ * whole one was, and never writes onto the database, a device or through a planted link.
  */
-export function fileOutput(path: string): ChunkedOutput {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'w', 0o600);
-  } catch (error) {
-    throw new FailureError(`cannot write ${path}: ${(error as Error).message}`);
-  }
+export function fileOutput(path: string, guard: Protected): ChunkedOutput {
+  const file = startFile(path, guard);
   let pieces: string[] = [];
   let size = 0;
   const flush = () => {
-    writeSync(fd, pieces.join(''));
+    file.write(pieces.join(''));
     pieces = [];
     size = 0;
   };
@@ -65,26 +58,18 @@ export function fileOutput(path: string): ChunkedOutput {
     write(text) {
       pieces.push(text);
       size += text.length;
-      if (size >= CHUNK) flush();
-      return undefined;
+      if (size < CHUNK) return undefined;
+      flush();
+      // A turn of the event loop per chunk: Ctrl-C (SIGINT) or SIGTERM is acted on during a long export,
+      // and files/safeWrite.ts removes the temporary file before the process dies of it.
+      return new Promise<void>((resolve) => setImmediate(resolve));
     },
     async finish() {
-      try {
-        if (size) flush();
-        closeSync(fd);
-        renameSync(temporary, path);
-      } catch (error) {
-        rmSync(temporary, { force: true });
-        throw new FailureError(`cannot write ${path}: ${(error as Error).message}`);
-      }
+      if (size) flush();
+      file.commit();
     },
     abort() {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      rmSync(temporary, { force: true });
+      file.abort();
     },
   };
 }

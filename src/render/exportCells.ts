@@ -3,6 +3,7 @@
 import { formatOffset, isoInZone, offsetMinutes } from '../core/time.js';
 import { toDecimalString, toMajor } from '../core/money.js';
 import type { ExportColumn } from '../db/exportQueries.js';
+import { jsonSafe } from './text.js';
 
 /**
  * `isoInZone` for many instants, fast: the zone's offset is looked up once per UTC day, and a stored
@@ -202,5 +203,5 @@ function readList(value: unknown): string[] {
 /** One element of a pretty-printed JSON array, indented as `JSON.stringify(_, null, 2)` would nest it. */
 export function jsonElement(value: unknown, depth: number): string {
   const pad = '  '.repeat(depth);
-  return pad + JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  return pad + jsonSafe(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${pad}`);
 }

@@ -77,7 +77,43 @@ export function table(view: View, headers: string[], rows: Array<Array<string | 
   return grid.toString().split('\n').map((line) => line.trimEnd()).join('\n') + '\n';
 }
 
-/** Pretty JSON, one document. */
+/**
+ * A word for a POSIX shell command that salesctl suggests: as it is when it holds only characters no shell
+ * treats specially, else in single quotes with each ' written as '\'' (nothing inside single quotes is
+ * expanded: no $(...), no backticks). The result still goes through safe() when printed.
+ */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_\/.,:@%+=-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Pretty JSON, one document; invisible bidi controls and C1 controls escaped (jsonSafe). */
 export function json(data: unknown): string {
-  return JSON.stringify(data, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(data, null, 2)) + '\n';
+}
+
+// JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+0080-U+009F, which some terminals
+// read as escape sequences) and the bidi controls raw. They can only stand inside JSON strings, where
+// \uNNNN is the same text to any JSON reader.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/** JSON text with DEL, C1, line/paragraph separators and bidi controls written as \uNNNN escapes. */
+export function jsonSafe(text: string): string {
+  if (!JSON_UNSAFE.test(text)) return text;
+  return text.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// For data formats shown on a terminal (CSV, ICS): line ends and tabs are the format's own, everything else
+// that a terminal would act on or that reorders text is shown escaped as the tables show it.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+const TERMINAL_UNSAFE_ALL = new RegExp(TERMINAL_UNSAFE.source, 'g');
+
+/**
+ * CSV or iCalendar text made safe for a terminal: escape sequences and bidi controls escaped (\xNN, \uNNNN),
+ * tabs and line ends kept. Only for a terminal: a file or a pipe gets the exact text.
+ */
+export function terminalText(text: string): string {
+  if (!TERMINAL_UNSAFE.test(text)) return text;
+  return text.replace(TERMINAL_UNSAFE_ALL, (c) => safe(c));
 }

@@ -75,22 +75,35 @@ describe('doctor', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'check           result',
-        `database        ${db} (${(size / 1024).toFixed(1)} KB)`,
-        'permissions     file 0600, folder 0700',
-        `schema version  ${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})`,
-        'integrity       ok',
-        'foreign keys    ok',
+        'check            result',
+        `database         ${db} (${(size / 1024).toFixed(1)} KB)`,
+        'permissions      file 0600, folder 0700',
+        'header and -wal  ok',
+        `schema version   ${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})`,
+        'integrity        ok',
+        'foreign keys     ok',
+        'open-deal list   ok',
+        'stored values    ok (3 rows)',
         'no problems found',
         '',
       ].join('\n'),
     );
     expect((await run(db, ['doctor'])).stdout).toBe(
-      `database\t${db} (${(size / 1024).toFixed(1)} KB)\npermissions\tfile 0600, folder 0700\nschema version\t${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})\nintegrity\tok\nforeign keys\tok\n`,
+      `database\t${db} (${(size / 1024).toFixed(1)} KB)\npermissions\tfile 0600, folder 0700\nheader and -wal\tok\nschema version\t${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})\n` +
+        'integrity\tok\nforeign keys\tok\nopen-deal list\tok\nstored values\tok (3 rows)\n',
     );
     expect(JSON.parse((await run(db, ['doctor', '--json'])).stdout)).toEqual({
       ok: true, path: db, exists: true, size_bytes: size, schema_version: LATEST_VERSION, latest_version: LATEST_VERSION, integrity: ['ok'],
       foreign_key_violations: [], permissions: { file: '0600', folder: '0700', owner_only: true }, problems: [], warnings: [],
+      checks: [
+        { check: 'permissions', result: 'file 0600, folder 0700', ok: true },
+        { check: 'header and -wal', result: 'ok', ok: true },
+        { check: 'schema version', result: `${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})`, ok: true },
+        { check: 'integrity', result: 'ok', ok: true },
+        { check: 'foreign keys', result: 'ok', ok: true },
+        { check: 'open-deal list', result: 'ok', ok: true },
+        { check: 'stored values', result: 'ok (3 rows)', ok: true },
+      ],
     });
   });
 
@@ -101,7 +114,8 @@ describe('doctor', () => {
     const r = await run(db, ['doctor', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, permissions: { file: '0644', owner_only: false } });
-    expect(r.stderr).toBe(`salesctl: 1 problem with the database: others can read ${db} (mode 0644): run chmod 600 '${db}'\n`);
+    expect(JSON.parse(r.stdout).problems).toEqual([`others can read ${db} (mode 0644): run chmod 600 ${db}`]);
+    expect(r.stderr).toBe(`salesctl: doctor found 1 problem with ${db} (see "problems")\n`);
   });
 
   it('exits 1 on broken references, which integrity_check does not see', async () => {
@@ -116,7 +130,8 @@ describe('doctor', () => {
     const report = JSON.parse(r.stdout);
     expect(report.integrity).toEqual(['ok']);
     expect(report.foreign_key_violations).toEqual([{ table: 'followups', rowid: 1, parent: 'deals' }]);
-    expect(r.stderr).toBe('salesctl: 1 problem with the database: 1 row refers to missing records (first: followups row 1 → deals)\n');
+    expect(report.problems[0]).toBe('1 row refers to missing records (first: followups row 1 → deals)');
+    expect(r.stderr).toBe(`salesctl: doctor found 2 problems with ${db} (see "problems")\n`);
   });
 
   it('exits 1 on a file that is not a database, without changing it', async () => {

@@ -119,11 +119,11 @@ describe('export --out', () => {
     expect(readFileSync(join(dir, 'f.ics'), 'utf8')).toContain('UID:followup-1@salesctl\r\n');
   });
 
-  it('fails with exit 1 and no file when the folder does not exist', async () => {
+  it('fails with exit 2 and no file when the folder does not exist', async () => {
     const h = await book();
     const r = await h.run(['export', 'deals', '--out', '/nonexistent-salesctl/deals.csv']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^salesctl: cannot write \/nonexistent-salesctl\/deals.csv: ENOENT/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('salesctl: cannot write /nonexistent-salesctl/deals.csv: the folder /nonexistent-salesctl does not exist\n');
     expect(r.stdout).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  checkZone, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone, systemZone, zonedInstant,
+  checkZone, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone, systemZone, systemZoneProblem, zonedInstant,
 } from '../../src/core/time.js';
 
 const savedTz = process.env.TZ;
@@ -135,9 +135,23 @@ describe('checkZone agrees with Intl.DateTimeFormat', () => {
 });
 
 describe('systemZone', () => {
-  it.each(['Asia/Jakarta', 'America/New_York', 'Europe/Kiev', 'Etc/UTC', 'asia/jakarta', 'Mars/Base'])('with TZ=%s agrees with Intl', (tz) => {
+  it.each(['Asia/Jakarta', 'America/New_York', 'Europe/Kiev', 'Etc/UTC'])('with TZ=%s agrees with Intl', (tz) => {
     process.env.TZ = tz;
     expect(systemZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  });
+
+  // Where the process clock alone would run as UTC without a word (issue 14), the zone is honoured or the
+  // warning says UTC; the process TZ is set to match, so the clock and the zone name agree.
+  it.each([
+    ['asia/jakarta', 'Asia/Jakarta', undefined],
+    ['UTC+5', 'Etc/GMT+5', undefined],
+    ['Mars/Base', 'UTC', "TZ='Mars/Base' is not a time zone this machine knows: set TZ to an IANA name such as Asia/Jakarta; using UTC"],
+  ])('with TZ=%s is %s', (tz, zone, problem) => {
+    process.env.TZ = tz;
+    expect(systemZone()).toBe(zone);
+    expect(systemZoneProblem()).toBe(problem);
+    expect(process.env.TZ).toBe(zone);
+    expect(0 - new Date('2026-07-01T00:00:00Z').getTimezoneOffset()).toBe(offsetMinutes(new Date('2026-07-01T00:00:00Z'), zone));
   });
 
   it.each([['Asia/Kolkata', 330], ['US/Eastern', -240]])('with TZ=%s names a zone at the offset Intl gives', (tz, offset) => {

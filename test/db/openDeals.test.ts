@@ -180,8 +180,9 @@ describe('doctor and open_deals', () => {
     db.close();
     const r = await runOnFile(file, ['doctor', '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      "salesctl: 1 problem with the database: the open-deal list that 'due' reads is wrong for 1 deal: dump with 'salesctl export all --format json' and restore it into a new database\n",
-    );
+    expect(JSON.parse(r.stdout).problems).toEqual([
+      "the open-deal list that 'due' reads is wrong for 1 deal: dump with 'salesctl export all --format json' and restore it into a new database",
+    ]);
+    expect(r.stderr).toBe(`salesctl: doctor found 1 problem with ${file} (see "problems")\n`);
   });
 });

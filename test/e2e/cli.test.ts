@@ -43,7 +43,7 @@ describe('the salesctl binary', () => {
     cli = tempCli();
     expect(cli.run(['add', 'X'], { SALESCTL_NOW: 'yesterday' })).toMatchObject({
       code: 2,
-      stderr: "salesctl: SALESCTL_NOW='yesterday' is not an ISO 8601 instant: use e.g. 2026-11-22T09:00:00+07:00\n",
+      stderr: "salesctl: SALESCTL_NOW='yesterday' is not a full ISO 8601 instant with a zone: use e.g. 2026-11-22T09:00:00+07:00\n",
     });
     expect(existsSync(cli.dbPath)).toBe(false);
   });
