@@ -24,10 +24,10 @@ describe('the salesctl binary', () => {
 
   it('refuses an unknown command or flag with exit 2 and one line', () => {
     cli = tempCli();
-    expect(cli.run(['frobnicate'])).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" });
+    expect(cli.run(['frobnicate'])).toEqual({ code: 2, stdout: '', stderr: "salesctl: unknown command 'frobnicate': see 'salesctl --help'\n" });
     const flag = cli.run(['add', 'X', '--valeu', '5']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr.split('\n')[0]).toBe("error: unknown option '--valeu'");
+    expect(flag.stderr).toBe("salesctl: unknown option '--valeu' (did you mean '--value'?)\n");
   });
 
   it('creates the database on first use, owner-only, and adds a deal', () => {
