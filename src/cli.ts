@@ -81,7 +81,8 @@ export function subcommandTypo(argv: readonly string[]): SubcommandTypo | undefi
   if (!subcommands) return undefined;
   const at = argv.indexOf(command);
   const word = argv[at + 1];
-  if (word === undefined || word.startsWith('-') || subcommands.includes(word)) return undefined;
+  // A deal id (`followup 12 --at …`) is never a typo: no probe is built for the common case.
+  if (word === undefined || word.startsWith('-') || subcommands.includes(word) || /^#?\d+$/.test(word)) return undefined;
   const probe = new Command(command).exitOverride().showSuggestionAfterError(true).configureOutput({ writeErr: () => {}, outputError: () => {} });
   for (const name of subcommands) probe.command(name);
   let meant: string | undefined;
