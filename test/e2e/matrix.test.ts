@@ -205,7 +205,17 @@ describe('the built binary, command by command', () => {
     expect(run('import', at('all.json'))).toMatchObject({ code: 2, stdout: '' });
   });
 
-  it('import: a CSV with quoted commas and a line break in a cell, read by csv-parse; --dry-run writes nothing', () => {
+  it('import: a CSV file whose quotes are broken goes to csv-parse, which names the line; nothing is written', () => {
+    writeFileSync(at('broken.csv'), 'Name,Company,Deal value\nEko Putra,Putra Makmur,8000\n"Dewi Sari,Sari Sons,12000\n');
+    expect(run('import', at('broken.csv'))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'salesctl: broken.csv line 3: a quoted cell opened here is never closed: add the closing double quote\n',
+    });
+    expect(json('list', '--status', 'all')).toHaveLength(3);
+  });
+
+  it('import: a CSV with quoted commas and a line break in a cell; --dry-run writes nothing', () => {
     writeFileSync(
       at('leads.csv'),
       'Name,Company,Deal value,Next follow-up,Notes\n"Dewi Sari","Sari, Sons & Co",12000,2026-12-01,"met at the fair\nwants a demo"\nEko Putra,Putra Makmur,"8,000",,\n',
