@@ -12,11 +12,11 @@ export type Dispatch = (command: Command, args: string[], load: () => Promise<Ru
 
 export const EXIT_CODES_HELP = `
 Exit codes:
-  0  done (an empty list is not an error)
-  1  failure (a damaged or unwritable database file, an internal error)
-  2  bad usage or bad input (nothing was changed)
-  3  not found, or a name that matches several deals
-  4  refused: the database is newer than this salesctl, or busy past the timeout
+  0    done (an empty list is not an error)
+  1    failure (a damaged or unwritable database file, an internal error)
+  2    bad usage or bad input (nothing was changed)
+  3    not found, or a name that matches several deals
+  4    refused: the database is newer than this salesctl, or busy past the timeout
   130  cancelled at a prompt (Ctrl-C): nothing was saved
 
 Environment:

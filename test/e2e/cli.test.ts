@@ -10,8 +10,9 @@ describe('the salesctl binary', () => {
     cli = tempCli();
     const { code, stdout } = cli.run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Exit codes:\n  0  done');
-    expect(stdout).toContain('4  refused');
+    expect(stdout).toContain('Exit codes:\n  0    done');
+    expect(stdout).toContain('4    refused');
+    expect(stdout).toContain('130  cancelled at a prompt (Ctrl-C): nothing was saved');
     for (const command of ['add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'export', 'import', 'backup', 'doctor']) {
       expect(stdout).toMatch(new RegExp(`\\n  ${command} `));
     }
