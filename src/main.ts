@@ -66,7 +66,10 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
       await program.parseAsync(argv, { from: 'user' });
     } catch (error) {
       // `followup don --outcome reached`: "unknown option '--outcome'" would mislead; the typo is the cause.
-      if (error instanceof CommanderError && parseError && typo) parseError = undefined, error = new UsageError(typoMessage(typo));
+      if (error instanceof CommanderError && parseError && typo) {
+        parseError = undefined;
+        throw new UsageError(typoMessage(typo));
+      }
       throw error;
     }
     return EXIT.ok;
