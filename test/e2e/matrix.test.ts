@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => cli?.cleanup());
 
-describe('the built binary, command by command', () => {
+describe('the built binary, command by command', { timeout: 60_000 }, () => {
   it('add: a deal with its prospect, as text and as JSON', () => {
     expect(
       run('add', 'Budi Santoso', '--company', 'PT Maju', '--deal', 'Fleet renewal', '--value', '150000000', '--currency', 'IDR',

@@ -43,7 +43,7 @@ function read<T>(sql: string, ...params: unknown[]): T {
   }
 }
 
-describe.skipIf(!hasTmux)('a prompt waits while another process changes the state', () => {
+describe.skipIf(!hasTmux)('a prompt waits while another process changes the state', { timeout: 60_000 }, () => {
   /** Starts `args` on a terminal, waits for `prompt`, runs `other` as a second salesctl, then types `answer`. */
   async function race(args: string[], prompt: string, other: string[], answer: (session: string) => void) {
     const session = tmux.start(shellLine(cli, args, NOW, TZ));
@@ -100,7 +100,7 @@ describe.skipIf(!hasTmux)('a prompt waits while another process changes the stat
   });
 });
 
-describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds while it changes the state', () => {
+describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds while it changes the state', { timeout: 60_000 }, () => {
   /**
    * Holds the write lock (BEGIN IMMEDIATE, as salesctl's writes do) while `args` starts, reads, and blocks on
    * it; then changes the state with `change`, commits, and returns how `args` ended.

@@ -30,7 +30,7 @@ afterAll(() => {
   cli?.cleanup();
 });
 
-describe('the loader', () => {
+describe('the loader', { timeout: 60_000 }, () => {
   it('hands V8 the code cache the build made, and V8 accepts it', () => {
     // A preloaded hook wraps vm.Script (the loader looks it up when it compiles) and reports what V8 said.
     const dir = mkdtempSync(join(tmpdir(), 'salesctl-cache-'));
@@ -57,7 +57,7 @@ describe('the loader', () => {
   });
 });
 
-describe.skipIf(!hasTmux)('terminal facts, decided once from the real file descriptors', () => {
+describe.skipIf(!hasTmux)('terminal facts, decided once from the real file descriptors', { timeout: 60_000 }, () => {
   it('draws due as a table fitted to a 72-column terminal; piped on the same terminal, tab-separated', async () => {
     const session = tmux.start(shellLine(cli, ['due'], NOW, TZ), 72);
     const { code, screen } = await tmux.exitCode(session);
@@ -77,7 +77,7 @@ describe.skipIf(!hasTmux)('terminal facts, decided once from the real file descr
   });
 });
 
-describe.skipIf(!hasScript)('the import progress bar (cli-progress, over 2,000 rows)', () => {
+describe.skipIf(!hasScript)('the import progress bar (cli-progress, over 2,000 rows)', { timeout: 60_000 }, () => {
   const rows = 5000;
   let file: string;
   beforeAll(() => {
@@ -121,7 +121,7 @@ describe.skipIf(!hasScript)('the import progress bar (cli-progress, over 2,000 r
   });
 });
 
-describe.skipIf(!hasTmux)('prompts on a terminal (@inquirer/prompts through the loader)', () => {
+describe.skipIf(!hasTmux)('prompts on a terminal (@inquirer/prompts through the loader)', { timeout: 60_000 }, () => {
   it('followup done asks what happened, and records the answer', async () => {
     const session = tmux.start(shellLine(cli, ['followup', 'done', '1', '--note', 'asked for a quote'], NOW, TZ));
     await tmux.waitFor(session, '? What happened?');
