@@ -1,6 +1,8 @@
 // No write acts on a state that changed after it was read: each race with two real processes. The first
 // salesctl reads the state, then waits (at a prompt on a real terminal, or on the write lock a second
 // process holds); the second changes the state; the first must refuse with exit 2, one line, nothing saved.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../helpers.js';
 import { tempCli, type Cli } from './helpers.js';
@@ -105,7 +107,7 @@ describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds
    * Holds the write lock (BEGIN IMMEDIATE, as salesctl's writes do) while `args` starts, reads, and blocks on
    * it; then changes the state with `change`, commits, and returns how `args` ended.
    */
-  async function race(args: string[], change: string, ...params: unknown[]) {
+  async function hold(args: string[], change: string, ...params: unknown[]) {
     const holder = new Database(cli.dbPath);
     holder.pragma('busy_timeout = 10000');
     holder.exec('BEGIN IMMEDIATE');
@@ -119,9 +121,15 @@ describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds
       if (holder.inTransaction) holder.exec('ROLLBACK');
       holder.close();
     }
-    const before = everything();
-    const result = await waiting.done;
-    expect(everything()).toBe(before);
+    return waiting.done;
+  }
+
+  /** hold(), and the waiting command must have written nothing: every salesctl write leaves an event, the holder's change none. */
+  async function race(args: string[], change: string, ...params: unknown[]) {
+    const events = () => read<{ n: number }>('SELECT count(*) AS n FROM events').n;
+    const before = events();
+    const result = await hold(args, change, ...params);
+    expect(events()).toBe(before);
     return result;
   }
 
@@ -157,9 +165,54 @@ describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds
     expect(read('SELECT status FROM followups WHERE id = ?', followup)).toEqual({ status: 'scheduled' });
   });
 
+  it('import of a CSV, while another process adds a prospect the file names (it would be made twice)', async () => {
+    const file = join(cli.dir, 'leads.csv');
+    writeFileSync(file, 'Name,Company,Deal value\nRina Wijaya,Acme,5000\nTomo Hadi,Hadi Jaya,7000\n');
+    const result = await race(['import', file], "INSERT INTO prospects (name, company, created_at) VALUES ('Rina Wijaya', 'Acme', '2026-11-23T01:30:00.000Z')");
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'salesctl: the prospects of leads.csv were changed by another salesctl meanwhile: nothing was imported; run the import again\n',
+    });
+    expect(read("SELECT count(*) AS n FROM prospects WHERE name IN ('Rina Wijaya', 'Tomo Hadi')")).toEqual({ n: 1 });
+  });
+
+  it('import of a CSV goes ahead when another process wrote something else meanwhile', async () => {
+    const file = join(cli.dir, 'more.csv');
+    writeFileSync(file, 'Name,Company,Deal value\nSari Dewi,Dewi Co,3000\n');
+    const { deal } = story();
+    const result = await hold(['import', file], "UPDATE deals SET stage = 'demo' WHERE id = ?", deal);
+    expect(result).toMatchObject({ code: 0, stdout: 'Imported 1 deal for 1 new prospect from more.csv\n' });
+    expect(read("SELECT count(*) AS n FROM prospects WHERE name = 'Sari Dewi'")).toEqual({ n: 1 });
+  });
+
   it('postmortem (its outcome read from the deal), while the deal is closed as lost', async () => {
     const { deal } = story();
     const result = await race(['postmortem', String(deal), '--cause', 'timing', '--lesson', 'ask earlier'], "UPDATE deals SET status = 'lost' WHERE id = ?", deal);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `salesctl: deal #${deal} was closed as lost meanwhile: nothing was recorded\n` });
+  });
+
+  it('restore of a dump, while another process adds a deal to the empty database', async () => {
+    const dump = join(cli.dir, 'dump.json');
+    writeFileSync(dump, cli.run(['export', 'all', '--format', 'json']).stdout);
+    const empty = tempCli(NOW, TZ);
+    try {
+      expect(empty.run(['list'])).toMatchObject({ code: 0, stdout: '' }); // creates the database, with no records
+      const previous = cli;
+      cli = empty;
+      try {
+        const result = await race(['import', dump], "INSERT INTO prospects (name, company, created_at) VALUES ('Early Bird', '', '2026-11-23T01:30:00.000Z')");
+        expect(result).toEqual({
+          code: 2,
+          stdout: '',
+          stderr: 'salesctl: the database got records meanwhile (another salesctl wrote to it): nothing of dump.json was restored\n',
+        });
+        expect(read('SELECT count(*) AS n FROM prospects')).toEqual({ n: 1 });
+      } finally {
+        cli = previous;
+      }
+    } finally {
+      empty.cleanup();
+    }
   });
 });
