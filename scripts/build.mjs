@@ -6,10 +6,8 @@
 //   module body runs only when that command does.
 // - The heavy libraries (prompts, natural-language dates, CSV, iCalendar, progress bars) stay external:
 //   node loads them from node_modules, through a real import(), only when a command uses them.
-// - dist/load.cjs: a small CommonJS loader (bin/salesctl.js requires it) that compiles main.cjs with V8's code
-//   cache, dist/main.cjs.cache, made here by running a few commands once. Node 20 has no
-//   module.enableCompileCache(); this is the same mechanism. If the cache does not fit the running node
-//   (another version), V8 rejects it and compiles as usual: slower, never wrong.
+// - dist/load.cjs, from src/loader.cts: a small CommonJS loader (bin/salesctl.js requires it) that compiles
+//   main.cjs with V8's code cache, dist/main.cjs.cache, made here by running a few commands once.
 // Whitespace and syntax are minified; identifiers are kept so --debug stack traces name our functions.
 // The bundle is built beside dist/ and swapped in, so a test run reading dist/ never sees half a build.
 import { build } from 'esbuild';
@@ -94,35 +92,21 @@ if (/\bimport\(/.test(bundle)) throw new Error('the bundle still calls import():
 const ascii = bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(`${staging}/main.cjs`, ascii);
 
-// The loader is CommonJS (bin/salesctl.js requires it; bin/package.json makes bin/ CommonJS) so that a
-// plain `salesctl due` never starts node's ES module loader: 5-9 ms per start, measured.
-writeFileSync(
-  `${staging}/load.cjs`,
-  `// Loads main.cjs with V8's code cache (see scripts/build.mjs).
-'use strict';
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
-const { Script } = require('node:vm');
-
-const filename = require.resolve('./main.cjs');
-let cachedData;
-try {
-  cachedData = readFileSync(filename + '.cache');
-} catch {}
-// main.cjs is ASCII (the build makes sure): latin1 reads it without decoding.
-const source = '(function (exports, require, module, __filename, __dirname, __import) {' + readFileSync(filename, 'latin1') + '\\n})';
-const script = new Script(source, { filename, cachedData });
-const loaded = { exports: {} };
-// This file's own require: main.cjs sits beside it, so both resolve alike (node:module is not loaded for createRequire).
-script.runInThisContext()(loaded.exports, require, loaded, filename, __dirname, (specifier) => import(specifier));
-if (process.env.SALESCTL_WRITE_CODE_CACHE === filename + '.cache') {
-  process.on('exit', () => {
-    writeFileSync(filename + '.cache.' + process.pid, script.createCachedData());
-    renameSync(filename + '.cache.' + process.pid, filename + '.cache');
-  });
+// The loader, src/loader.cts (type-checked with the rest of src/), becomes dist/load.cjs. TypeScript's own
+// transpiler writes it: the file is what tsc checked, minus the types (esbuild would add its unused
+// interop helpers for the import() the loader keeps). CommonJS, so that a plain `salesctl due` never
+// starts node's ES module loader (bin/package.json makes bin/ CommonJS too).
+const ts = nodeRequire('typescript');
+const loader = ts.transpileModule(readFileSync(`${root}src/loader.cts`, 'utf8'), {
+  fileName: 'loader.cts',
+  reportDiagnostics: true,
+  compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 },
+});
+if (loader.diagnostics?.length) throw new Error(`src/loader.cts: ${ts.flattenDiagnosticMessageText(loader.diagnostics[0].messageText, '\n')}`);
+if (/\bimport\(/.test(loader.outputText) === false || !/^const fs = require\("node:fs"\);$/m.test(loader.outputText)) {
+  throw new Error('dist/load.cjs must be CommonJS that keeps its import(): check src/loader.cts and the options above');
 }
-module.exports = loaded.exports;
-`,
-);
+writeFileSync(`${staging}/load.cjs`, loader.outputText);
 // For ES module callers (the warm-up below, scripts).
 writeFileSync(
   `${staging}/main.js`,

@@ -12,11 +12,12 @@ export type Dispatch = (command: Command, args: string[], load: () => Promise<Ru
 
 export const EXIT_CODES_HELP = `
 Exit codes:
-  0  done (an empty list is not an error)
-  1  failure (a damaged or unwritable database file, an internal error)
-  2  bad usage or bad input (nothing was changed)
-  3  not found, or a name that matches several deals
-  4  refused: the database is newer than this salesctl, or busy past the timeout
+  0    done (an empty list is not an error)
+  1    failure (a damaged or unwritable database file, an internal error)
+  2    bad usage or bad input (nothing was changed)
+  3    not found, or a name that matches several deals
+  4    refused: the database is newer than this salesctl, or busy past the timeout
+  130  cancelled at a prompt (Ctrl-C): nothing was saved
 
 Environment:
   SALESCTL_DB   the database file (default: the user data folder)
@@ -52,6 +53,47 @@ export function commandOf(argv: readonly string[]): string | undefined {
     else return (COMMAND_NAMES as readonly string[]).includes(word) ? word : undefined;
   }
   return undefined;
+}
+
+/** The commands that have subcommands, and theirs (buildProgram declares the same; a test holds them equal). */
+export const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  commit: ['kept', 'broken'],
+  followup: ['done', 'reschedule', 'cancel'],
+  postmortem: ['report'],
+  stats: ['reach'],
+};
+
+/** A word typed where a subcommand goes that is close to one: `followup don 25` → typed 'followup don', meant 'followup done'. */
+export interface SubcommandTypo {
+  typed: string;
+  meant: string;
+  /** The word is certainly not what the command itself takes: an id follows it, or the command has no action of its own. */
+  certain: boolean;
+}
+
+/**
+ * Finds a misspelled subcommand in `argv`, with commander's own measure of "close" (it suggests a command
+ * for a typo): a throw-away program holding only the subcommands is asked to parse the word.
+ */
+export function subcommandTypo(argv: readonly string[]): SubcommandTypo | undefined {
+  const command = commandOf(argv);
+  const subcommands = command && SUBCOMMANDS[command];
+  if (!subcommands) return undefined;
+  const at = argv.indexOf(command);
+  const word = argv[at + 1];
+  // A deal id (`followup 12 --at …`) is never a typo: no probe is built for the common case.
+  if (word === undefined || word.startsWith('-') || subcommands.includes(word) || /^#?\d+$/.test(word)) return undefined;
+  const probe = new Command(command).exitOverride().showSuggestionAfterError(true).configureOutput({ writeErr: () => {}, outputError: () => {} });
+  for (const name of subcommands) probe.command(name);
+  let meant: string | undefined;
+  try {
+    probe.parse([word], { from: 'user' });
+  } catch (error) {
+    meant = /\(Did you mean ([^\s?]+)\?\)/.exec((error as Error).message)?.[1];
+  }
+  if (!meant) return undefined;
+  const next = argv.slice(at + 2).find((w) => !w.startsWith('-'));
+  return { typed: `${command} ${word}`, meant: `${command} ${meant}`, certain: command === 'stats' || (next !== undefined && /^#?\d+$/.test(next)) };
 }
 
 /**

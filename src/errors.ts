@@ -1,5 +1,5 @@
 /** Exit codes, as documented in `salesctl --help`. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, refused: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, refused: 4, cancelled: 130 } as const;
 
 /** An error the user can act on: printed as one line, mapped to its exit code. */
 export class ExitError extends Error {

@@ -3,7 +3,7 @@ import { fstatSync, writeSync } from 'node:fs';
 import { isatty, WriteStream } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
-import { buildProgram, commandOf, type Runner } from './cli.js';
+import { buildProgram, commandOf, subcommandTypo, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone, systemZoneProblem } from './core/time.js';
@@ -53,21 +53,35 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     const result = await runner(ctx, args, flags);
     if (result) await emit(ctx, result, flags);
   }, VERSION, commandOf(argv));
-  const output = {
-    writeOut: (text: string) => options.stdout.write(text),
-    writeErr: (text: string) => options.stderr.write(text),
-    outputError: (text: string, write: (text: string) => void) => write(oneLine(text)),
-  };
+  // commander's own error (a typo, a missing argument): kept, and printed by report() as one salesctl line.
+  let parseError: { text: string; command: Command } | undefined;
   // configureOutput is not inherited by commands that already exist: set it on every one.
   const configure = (command: Command): void => {
-    command.configureOutput(output);
+    command.configureOutput({
+      writeOut: (text: string) => options.stdout.write(text),
+      writeErr: (text: string) => options.stderr.write(text),
+      outputError: (text: string) => (parseError = { text, command }),
+    });
     command.commands.forEach(configure);
   };
   configure(program);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // `commit kep 5` would parse (deal 'kep', kind '5') and fail on the kind: say what was meant first.
+    const typo = subcommandTypo(argv);
+    if (typo?.certain) throw new UsageError(typoMessage(typo));
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (error) {
+      // `followup don --outcome reached`: "unknown option '--outcome'" would mislead; the typo is the cause.
+      if (error instanceof CommanderError && parseError && typo) {
+        parseError = undefined;
+        throw new UsageError(typoMessage(typo));
+      }
+      throw error;
+    }
     return EXIT.ok;
   } catch (error) {
+    if (parseError) options.stderr.write(commanderLine(parseError.text, parseError.command));
     // Awaited here, so that the database is still open while report() may read it (finally closes it).
     return await report(error, options.stderr, debug, where, opened);
   } finally {
@@ -156,8 +170,9 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
     return known.exitCode;
   }
   if ((error as { name?: string }).name === 'ExitPromptError') {
+    // Ctrl-C at a prompt: the shell's convention for an interrupted command, not a failure.
     stderr.write('salesctl: cancelled; nothing was saved\n');
-    return EXIT.failure;
+    return EXIT.cancelled;
   }
   if (error instanceof RangeError && /Invalid time value/.test(error.message)) {
     // A stored instant that is not one (written by another program, or a damaged file): not our bug to hide.
@@ -180,13 +195,21 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
 }
 
 /**
- * Commander's error as one line, the words the user typed escaped (a newline or an escape sequence in an
- * argument must not break the line or reach the terminal); its "(Did you mean …?)" stays on its own line.
+ * Commander's error as one salesctl line: its "error: " prefix becomes ours, its "(Did you mean …?)" joins
+ * the line, and an error without a suggestion names the help to read. The words the user typed are escaped
+ * (a newline or an escape sequence in an argument must not break the line or reach the terminal).
  */
-function oneLine(text: string): string {
-  const suggestion = /\n(\(Did you mean [^\n]*\?\))\n?$/.exec(text);
-  const message = (suggestion ? text.slice(0, suggestion.index) : text).replace(/\n$/, '');
-  return `${safe(message)}\n${suggestion ? `${suggestion[1]}\n` : ''}`;
+function commanderLine(text: string, command: Command): string {
+  const suggestion = /\n\(Did you mean ([^\n]*)\?\)\n?$/.exec(text);
+  const message = (suggestion ? text.slice(0, suggestion.index) : text).replace(/\n$/, '').replace(/^error: /, '').replace(/\.$/, '');
+  let path = '';
+  for (let c: Command | null = command; c?.parent; c = c.parent) path = ` ${c.name()}${path}`;
+  const fix = suggestion ? ` (did you mean '${suggestion[1]}'?)` : /Allowed choices/.test(message) ? '' : `: see 'salesctl${path} --help'`;
+  return `salesctl: ${safe(message)}${fix}\n`;
+}
+
+function typoMessage(typo: { typed: string; meant: string }): string {
+  return `unknown command '${typo.typed}' (did you mean '${typo.meant}'?)`;
 }
 
 /** The entry point of bin/salesctl.js. */

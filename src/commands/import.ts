@@ -9,7 +9,7 @@ import { decimalFor, decodeText, detectDelimiter, sameUtf8 } from '../core/impor
 import { checkCurrency } from '../core/money.js';
 import { UsageError } from '../errors.js';
 import { readInputFile } from '../files/boundedRead.js';
-import { countImport, loadProspects, prospectKey, writeImport, type PlannedRecord } from '../db/importRows.js';
+import { countImport, dataVersion, loadProspects, prospectKey, refuseProspectsChangedMeanwhile, writeImport, type PlannedRecord } from '../db/importRows.js';
 import { write } from '../db/open.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, shellQuote } from '../render/text.js';
@@ -70,7 +70,9 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
   }
   const db = ctx.db();
   // Only the prospects the file names: the others are never looked up.
-  const existing = loadProspects(db, new Set(keys));
+  const named = new Set(keys);
+  const version = dataVersion(db);
+  const existing = loadProspects(db, named);
   const planned: PlannedRecord[] = [];
   if (!firstError) {
     const header = headers[mapping.fields.indexOf('next_followup')]?.trim() ?? 'next follow-up';
@@ -113,7 +115,10 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
     // The statement journals of the multi-row INSERTs (a copy of each page one changes) stay in memory rather
     // than in a temporary file: set outside the transaction, where SQLite allows it.
     db.pragma('temp_store = MEMORY');
-    ids = write(db, () => writeImport(db, planned, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') }));
+    ids = write(db, () => {
+      refuseProspectsChangedMeanwhile(db, named, existing, version, file);
+      return writeImport(db, planned, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') });
+    });
   }
   progress.stop();
   if (!flags.dryRun && counts.deals_created) hint(ctx, "see them with 'salesctl list', and the follow-ups due with 'salesctl due'");

@@ -6,7 +6,7 @@ import { countCauses, defaultOutcome, findRepeats, reviewerList, rootCauses } fr
 import { POSTMORTEM_OUTCOMES, oneOf, type RootCause } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { describeDeal, resolveDeal } from '../db/deals.js';
+import { describeDeal, expectDealStatus, resolveDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
 import { write } from '../db/open.js';
 import { allPostmortems, insertPostmortem, type NewPostmortem } from '../db/postmortems.js';
@@ -74,6 +74,7 @@ export async function record(ctx: Context, [dealRef]: string[], flags: Postmorte
     lesson: answers.lesson ?? null,
   };
   const pm = write(db, () => {
+    expectDealStatus(db, deal.id, deal.status); // the outcome and the hint below were read from it
     const pm = insertPostmortem(db, fields, ctx.now);
     recordEvent(db, deal.id, ctx.now, 'postmortem', `post-mortem #${pm.id} (${outcome}): ${pm.causes.join(', ')}`);
     return pm;

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CommitmentKind, CommitmentStatus, PaymentForm } from '../core/vocab.js';
+import { UsageError } from '../errors.js';
+import { expectDealStatus } from './deals.js';
 
 /** A commitment as stored. */
 export interface CommitmentRow {
@@ -33,8 +35,9 @@ export interface NewCommitment {
   payment: PaymentForm | null;
 }
 
-/** Inserts a pending commitment and returns it; call inside the write's transaction. */
+/** Inserts a pending commitment and returns it; call inside the write's transaction. Refused unless the deal is still open. */
 export function insertCommitment(db: Database, commitment: NewCommitment, at: Date): CommitmentRow {
+  expectDealStatus(db, commitment.deal_id, 'open');
   const info = db
     .prepare(
       `INSERT INTO commitments (deal_id, kind, what, given_by, promised_at, payment, status, created_at)
@@ -59,10 +62,17 @@ export function pendingCommitmentsOfDeal(db: Database, dealId: number): Commitme
     .all(dealId) as CommitmentRow[];
 }
 
-/** Ends a commitment as kept, broken or superseded at `at`; returns it as it is now. */
+/**
+ * Ends a pending commitment as kept, broken or superseded at `at`; returns it as it is now. Inside a write:
+ * one that is no longer pending (another process resolved it since it was read) refuses the whole write.
+ */
 export function resolveCommitment(db: Database, id: number, status: Exclude<CommitmentStatus, 'pending'>, at: Date): CommitmentRow {
-  db.prepare('UPDATE commitments SET status = ?, resolved_at = ? WHERE id = ?').run(status, at.toISOString(), id);
-  return getCommitment(db, id)!;
+  const { changes } = db
+    .prepare("UPDATE commitments SET status = ?, resolved_at = ? WHERE id = ? AND status = 'pending'")
+    .run(status, at.toISOString(), id);
+  const row = getCommitment(db, id);
+  if (changes !== 1 || !row) throw new UsageError(`commitment #${id} was ${row ? `marked ${row.status}` : 'deleted'} meanwhile: nothing was recorded`);
+  return row;
 }
 
 /** The statuses of every commitment a prospect gave, across all their deals. */

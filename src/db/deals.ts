@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AmbiguousError, NotFoundError } from '../errors.js';
+import { AmbiguousError, NotFoundError, UsageError } from '../errors.js';
 import type { DealStatus } from '../core/vocab.js';
 
 /** A deal with the names it is known by. */
@@ -86,13 +86,29 @@ export function insertDeal(db: Database, deal: NewDeal, at: Date): DealRow {
 
 /** Closes an open deal (status, closed_at, lost reason); call inside the write's transaction. */
 export function closeDeal(db: Database, id: number, status: Exclude<DealStatus, 'open'>, at: Date, lostReason: string | null): DealRow {
-  db.prepare("UPDATE deals SET status = ?, closed_at = ?, lost_reason = ? WHERE id = ? AND status = 'open'").run(
-    status,
-    at.toISOString(),
-    lostReason,
-    id,
-  );
+  const { changes } = db
+    .prepare("UPDATE deals SET status = ?, closed_at = ?, lost_reason = ? WHERE id = ? AND status = 'open'")
+    .run(status, at.toISOString(), lostReason, id);
+  // Read as open before the transaction; another process closed it since: refuse the whole write.
+  if (changes !== 1) refuseClosedMeanwhile(db, id, ['won', 'lost', 'not-now']);
   return getDeal(db, id)!;
+}
+
+/**
+ * Inside a write: refuses it (UsageError, so the transaction rolls back) when deal `id` now has one of the
+ * `refused` statuses, set by another process after this one read the deal.
+ */
+export function refuseClosedMeanwhile(db: Database, id: number, refused: readonly DealStatus[]): void {
+  const row = db.prepare('SELECT status FROM deals WHERE id = ?').get(id) as { status: DealStatus } | undefined;
+  if (!row) throw new UsageError(`deal #${id} was deleted meanwhile: nothing was recorded`);
+  if (refused.includes(row.status)) {
+    throw new UsageError(`deal #${id} was ${row.status === 'open' ? 'reopened' : `closed as ${row.status}`} meanwhile: nothing was recorded`);
+  }
+}
+
+/** Inside a write: refuses it when the deal's status is no longer `status`, the one the command read and acted on. */
+export function expectDealStatus(db: Database, id: number, status: DealStatus): void {
+  refuseClosedMeanwhile(db, id, (['open', 'won', 'lost', 'not-now'] as const).filter((s) => s !== status));
 }
 
 /** Cancels the deal's scheduled follow-ups (a closed deal has no next step) and returns how many. */

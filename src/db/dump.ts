@@ -75,6 +75,8 @@ export function checkDump(data: unknown, file: string, db: Database): Dump {
  * so the order of rows does not matter; a row SQLite refuses names its table and position.
  */
 export function restoreDump(db: Database, dump: Dump, file: string): Record<string, number> {
+  // Checked empty before the transaction; another process may have written since: refuse the whole restore.
+  if (!isEmptyDatabase(db)) throw new UsageError(`the database got records meanwhile (another salesctl wrote to it): nothing of ${file} was restored`);
   checkDumpRows(db, dump, file);
   db.pragma('defer_foreign_keys = ON');
   const counts: Record<string, number> = {};

@@ -4,6 +4,7 @@
 // one sweep. The ids are the ones row-by-row inserts would give: each table's in the order of the rows.
 import type { Database } from 'better-sqlite3';
 import { formatMoney } from '../core/money.js';
+import { UsageError } from '../errors.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
 import { OPEN_DEALS_VIEW } from './migrations/0004-open-deals.js';
@@ -47,6 +48,23 @@ export function loadProspects(db: Database, keys?: Set<string>): Map<string, Kno
     if (!known || id < known.id) index.set(key, { id, tz, best_time_start, channel });
   }
   return index;
+}
+
+/** SQLite's count of commits by other connections (PRAGMA data_version): read before loadProspects. */
+export function dataVersion(db: Database): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
+/**
+ * Inside the import's write: refuses it when the prospects the file names changed since `loadProspects`
+ * read them (`version` read just before), say another salesctl added one of them: the import would create
+ * a second prospect of that name. Only when another connection committed at all are they read again.
+ */
+export function refuseProspectsChangedMeanwhile(db: Database, keys: Set<string>, read: Map<string, KnownProspect>, version: number, file: string): void {
+  if (dataVersion(db) === version) return;
+  const now = loadProspects(db, keys);
+  const same = now.size === read.size && [...now].every(([key, p]) => JSON.stringify(p) === JSON.stringify(read.get(key)));
+  if (!same) throw new UsageError(`the prospects of ${file} were changed by another salesctl meanwhile: nothing was imported; run the import again`);
 }
 
 function namesAny(db: Database, keys: Set<string>): boolean {

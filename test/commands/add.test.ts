@@ -57,8 +57,8 @@ describe('salesctl add', () => {
     [['add', '  '], 'salesctl: the prospect name is empty: give some text\n'],
     [['add', 'X', '--company', 'c'.repeat(201)], 'salesctl: --company is 201 characters long: at most 200 are allowed\n'],
     [['add', 'X', '--note', 'n'.repeat(10_001)], 'salesctl: --note is 10001 characters long: at most 10000 are allowed\n'],
-    [['add', 'X', '--channel', 'fax'], "error: option '--channel <channel>' argument 'fax' is invalid. Allowed choices are call, email, sms, chat, meeting, visit.\n"],
-    [['add'], "error: missing required argument 'prospect'\n"],
+    [['add', 'X', '--channel', 'fax'], "salesctl: option '--channel <channel>' argument 'fax' is invalid. Allowed choices are call, email, sms, chat, meeting, visit\n"],
+    [['add'], "salesctl: missing required argument 'prospect': see 'salesctl add --help'\n"],
   ])('refuses bad input #%# with one line, exit 2 and no change', async (argv, message) => {
     const h = harness();
     await h.run(['add', 'Existing']);

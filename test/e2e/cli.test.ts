@@ -10,8 +10,9 @@ describe('the salesctl binary', () => {
     cli = tempCli();
     const { code, stdout } = cli.run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Exit codes:\n  0  done');
-    expect(stdout).toContain('4  refused');
+    expect(stdout).toContain('Exit codes:\n  0    done');
+    expect(stdout).toContain('4    refused');
+    expect(stdout).toContain('130  cancelled at a prompt (Ctrl-C): nothing was saved');
     for (const command of ['add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'export', 'import', 'backup', 'doctor']) {
       expect(stdout).toMatch(new RegExp(`\\n  ${command} `));
     }
@@ -24,10 +25,10 @@ describe('the salesctl binary', () => {
 
   it('refuses an unknown command or flag with exit 2 and one line', () => {
     cli = tempCli();
-    expect(cli.run(['frobnicate'])).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'frobnicate'\n" });
+    expect(cli.run(['frobnicate'])).toEqual({ code: 2, stdout: '', stderr: "salesctl: unknown command 'frobnicate': see 'salesctl --help'\n" });
     const flag = cli.run(['add', 'X', '--valeu', '5']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr.split('\n')[0]).toBe("error: unknown option '--valeu'");
+    expect(flag.stderr).toBe("salesctl: unknown option '--valeu' (did you mean '--value'?)\n");
   });
 
   it('creates the database on first use, owner-only, and adds a deal', () => {

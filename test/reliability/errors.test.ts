@@ -13,8 +13,8 @@ describe('error lines', () => {
     [['add', 'X', '--value', '1\u001b[2J'], "salesctl: cannot read the amount '1\\x1b[2J' for --value: write a number such as 1500, 1500.50 or 15k\n"],
     [['add', 'X', '--tz', 'Evil\u001b[2J'], "salesctl: unknown time zone 'Evil\\x1b[2J' for --tz: use an IANA name such as Asia/Jakarta or America/New_York\n"],
     [['add', 'X', '--best-time', '\n'], "salesctl: cannot read the best time '\\n' for --best-time: write it as HH:MM-HH:MM in the prospect's zone, e.g. 10:00-12:00\n"],
-    [['add', 'X', '--bad\noption'], "error: unknown option '--bad\\noption'\n"],
-    [['frob\u0007nicate'], "error: unknown command 'frob\\x07nicate'\n"],
+    [['add', 'X', '--bad\noption'], "salesctl: unknown option '--bad\\noption': see 'salesctl add --help'\n"],
+    [['frob\u0007nicate'], "salesctl: unknown command 'frob\\x07nicate': see 'salesctl --help'\n"],
   ])('%j gives exactly one line, the input escaped', async (argv, stderr) => {
     const h = harness();
     expect(await h.run(argv)).toEqual({ code: 2, stdout: '', stderr });
@@ -22,7 +22,7 @@ describe('error lines', () => {
 
   it("keeps commander's suggestion on its own line", async () => {
     const { stderr } = await harness().run(['add', 'X', '--valeu', '5']);
-    expect(stderr).toBe("error: unknown option '--valeu'\n(Did you mean --value?)\n");
+    expect(stderr).toBe("salesctl: unknown option '--valeu' (did you mean '--value'?)\n");
   });
 
   it('shows the stack of an error only with --debug', async () => {
@@ -82,7 +82,7 @@ describe('the process', () => {
 
   it('never waits for input without a terminal: a missing prospect name is refused at once', async () => {
     const run = await spawnCli(['add'], { SALESCTL_DB: join(dir, 'sales.db') });
-    expect(run).toMatchObject({ code: 2, stdout: '', stderr: "error: missing required argument 'prospect'\n" });
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: "salesctl: missing required argument 'prospect': see 'salesctl add --help'\n" });
   });
 
   it('never starts a questionnaire without a terminal, even with stdin left open', async () => {
