@@ -30,7 +30,8 @@ function withGlobalFlags(cmd: Command): Command {
   return cmd
     .option('--db <file>', 'the database file (default: $SALESCTL_DB, else the user data folder)')
     .option('--no-color', 'no colour in the output')
-    .option('--debug', 'show stack traces for internal errors');
+    .option('--debug', 'show stack traces for internal errors')
+    .option('--date-order <dmy|mdy>', 'how to read 3/12 in dates: dmy (3 Dec) or mdy (12 Mar); default $SALESCTL_DATE_ORDER, else the locale');
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

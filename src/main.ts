@@ -7,6 +7,7 @@ import { buildProgram, commandOf, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
+import { decideDateOrder } from './core/dates.js';
 import type { Result } from './render/result.js';
 import { json as toJson, safe } from './render/text.js';
 
@@ -82,6 +83,7 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
   return {
     now,
     zone: options.zone ?? systemZone(),
+    dateOrder: decideDateOrder(globals.dateOrder, env),
     stdout: options.stdout,
     stderr: options.stderr,
     isTTY: options.isTTY,
