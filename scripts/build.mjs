@@ -56,7 +56,7 @@ const lazyModules = {
   },
 };
 const staging = `${root}dist.${process.pid}`;
-const heavy = ['@inquirer/prompts', 'chrono-node', 'chrono-node/en', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync', 'ical-generator'];
+const heavy = ['@inquirer/prompts', 'chrono-node', 'chrono-node/en', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync', 'ical-generator', 'iconv-lite'];
 await build({
   entryPoints: [`${root}src/main.ts`],
   outfile: `${staging}/main.cjs`,

@@ -36,6 +36,9 @@ function withGlobalFlags(cmd: Command): Command {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** core/importMapping.ts IMPORT_FIELDS, written out so the command table loads no import code (a test holds them equal). */
+export const IMPORT_FIELD_LIST = 'name, first_name, last_name, company, email, phone, role, segment, tz, channel, notes, deal, value, currency, stage, next_followup, ignore';
+
 /** The top-level commands, in the order of `salesctl --help`. */
 export const COMMAND_NAMES = [
   'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor',
@@ -286,8 +289,11 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .description('import prospects and deals from a CSV file, or restore an `export all` JSON dump')
           .argument('<file>')
           .option('--map <mapping>', "map a column: 'Column Header=field' (repeatable)", collect)
-          .option('--currency <code>', 'currency of amounts without one')
-          .option('--dry-run', 'report what would be created; write nothing'),
+          .option('--currency <code>', 'currency of amounts without one (a symbol such as € or Rp, or a currency column, says it per row)')
+          .option('--encoding <name>', 'the file\'s encoding when it is not detected: utf-8, utf-16le, utf-16be, windows-1252')
+          .option('--update', 'update the open deal a row matches (same prospect, same title) instead of skipping the row')
+          .option('--dry-run', 'show the first rows as they would be stored, the columns ignored and the values guessed; write nothing')
+          .addHelpText('after', `\nFields for --map 'Column=field': ${IMPORT_FIELD_LIST}\n(ignore silences a column; first_name and last_name are joined into name)`),
       ),
       async () => (await import('./commands/import.js')).run,
     );

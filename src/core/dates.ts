@@ -138,7 +138,7 @@ export function readNumericDate(text: string, order: DateOrder | undefined, toda
   let year: number | undefined;
   let month: number;
   let day: number;
-  const bad = { problem: `cannot read the date '${text}'`, fix: 'write it as 2026-12-03, 03.12.2026 or 3 Dec 2026' };
+  const bad = { problem: `cannot read the date '${text}'`, fix: `try ${DATE_EXAMPLES}` };
   if (p1.length === 4) {
     if (!p3 || sep === '.') return bad;
     [year, month, day] = [Number(p1), Number(p2), Number(p3)];
@@ -320,4 +320,54 @@ function normaliseOffset(offset: string): string {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+const SLASHED = /^(\d{1,2})[/-](\d{1,2})(?:[/-]\d{2,4})?(?!\d)/;
+
+/**
+ * How a column of slashed dates is read, decided by the column as a whole: a value that can only be
+ * day-first (25/12) makes it day-first, one that can only be month-first (12/25) month-first; `given`
+ * (--date-order) must agree with them. A column still ambiguous (5/12 and nothing else) is a problem, as is a
+ * column with both. `evidence` is the index of the value that decided, when the column decided itself.
+ */
+export function columnDateOrder(
+  values: ReadonlyArray<string | null>,
+  given?: DateOrder,
+): { order?: DateOrder; evidence?: number } | { problem: (line: (index: number) => number) => string } {
+  let dmy: number | undefined;
+  let mdy: number | undefined;
+  let ambiguous: number | undefined;
+  const seen = new Set<string>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!value || seen.has(value)) continue;
+    seen.add(value);
+    const m = SLASHED.exec(value.trim());
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy ??= i;
+    else if (b > 12 && a <= 12) mdy ??= i;
+    else if (a !== b && a <= 12 && b <= 12) ambiguous ??= i;
+  }
+  const q = (i: number) => `'${values[i]}'`;
+  if (dmy !== undefined && mdy !== undefined) {
+    return { problem: (line) => `${q(dmy!)} (line ${line(dmy!)}) is day-first but ${q(mdy!)} (line ${line(mdy!)}) month-first: write the dates as 2026-12-03` };
+  }
+  const found: DateOrder | undefined = dmy !== undefined ? 'dmy' : mdy !== undefined ? 'mdy' : undefined;
+  if (given) {
+    const against = given === 'dmy' ? mdy : dmy;
+    if (against !== undefined) {
+      return { problem: (line) => `${q(against)} (line ${line(against)}) cannot be ${given === 'dmy' ? 'day-first' : 'month-first'} as --date-order ${given} says: use --date-order ${found}` };
+    }
+    return { order: given };
+  }
+  if (found) return { order: found, evidence: found === 'dmy' ? dmy : mdy };
+  if (ambiguous !== undefined) {
+    return {
+      problem: (line) =>
+        `dates such as ${q(ambiguous!)} (line ${line(ambiguous!)}) could be day-first or month-first and no date in the column says which: say --date-order dmy|mdy`,
+    };
+  }
+  return {};
 }

@@ -163,7 +163,7 @@ export function readMoney(text: string, options: MoneyOptions = {}): Money {
         );
       }
       if (!given) readAs = `'${token}' read as ${currency} (the default): say another with --currency`;
-    } else throw refuse(`unknown currency symbol '${token}': put the ISO code in a currency column or use --currency`);
+    } else throw refuse('write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500');
   }
   return { minor: parseAmount(m[2]!, currency, options), currency, readAs };
 }
