@@ -175,6 +175,8 @@ async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: Im
     warn(ctx, `${file}: ${past.length.toLocaleString('en-US')} follow-up${past.length === 1 ? ' is' : 's are'} in the past (the earliest ${formatWhen(earliest, ctx.zone)}): 'salesctl due' shows ${past.length === 1 ? 'it' : 'them'} as overdue`);
   }
 
+  // A real import says what it had to guess (a dry run lists it below its table).
+  if (!flags.dryRun) for (const g of guesses) warn(ctx, `${file}: ${g}`);
   const counts = countImport(fresh, existing);
   let ids = { firstDealId: null as number | null, lastDealId: null as number | null };
   if (!flags.dryRun) {

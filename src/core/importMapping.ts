@@ -105,13 +105,16 @@ export function mapColumns(headers: string[], maps: string[] = []): ColumnMappin
     if (!overrides.has(normalised[index]!)) {
       // 'Title' is a deal's title in a deals file, a courtesy title (Mr., Ms.) beside Outlook's 'Job Title',
       // and the person's job title in a contacts file (Salesforce contact reports).
-      if (normalised[index] === 'title' && !has('deal name', 'opportunity name', 'deal - title', 'deal')) {
+      if (normalised[index] === 'title') {
         if (has('job title')) {
           field = 'ignore';
           notes.push(`'${header.trim()}' is a courtesy title (Mr., Ms.) beside 'Job Title': not imported (keep it with --map '${header.trim()}=notes')`);
-        } else if (!has('amount', 'value', 'stage', 'deal stage', 'opportunity', 'deal value') && (has('first name', 'last name') || hasNameColumn)) {
+        } else if (
+          has('deal name', 'opportunity name', 'deal - title', 'deal', 'opportunity') ||
+          (!has('amount', 'value', 'stage', 'deal stage', 'deal value') && (has('first name', 'last name') || hasNameColumn))
+        ) {
           field = 'role';
-          notes.push(`'${header.trim()}' read as the person's job title (role): a contacts file (say --map '${header.trim()}=deal' if it is the deal)`);
+          notes.push(`'${header.trim()}' read as the person's job title (say --map '${header.trim()}=deal' if it is the deal)`);
         }
       }
       // Both a full name and its parts (old Google Contacts): the full name is kept.
@@ -139,6 +142,11 @@ export function mapColumns(headers: string[], maps: string[] = []): ColumnMappin
     taken.set(field, header.trim());
     fields.push(field);
   });
+  if (!taken.has('name') && !taken.has('first_name') && !taken.has('last_name') && taken.has('company')) {
+    throw new UsageError(
+      `the file lists organisations but no people (no Name, Person - Name or First Name column): import the people export (Pipedrive: Persons), or map a column of people with --map 'Column=name'`,
+    );
+  }
   if (!taken.has('name') && !taken.has('first_name') && !taken.has('last_name')) {
     throw new UsageError(
       `no column holds the prospect's name (Name, Full Name, Contact, or First Name + Last Name): map one with --map 'Column=name'; the columns are ${quoteList(headers)}`,

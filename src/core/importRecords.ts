@@ -118,9 +118,10 @@ export function recordReader(options: RowOptions): ((cells: string[], line: numb
     let emails = checked(cells, line, 'email', checkEmails);
     if (!emails && nameEmail) emails = [nameEmail];
     if (emails && emails.length > 1) more.push(`other email: ${emails.slice(1).join(', ')}`);
+    const phone = text(cells, line, 'phone') ?? firstExtra(cells, 'phone');
     for (const extra of extras) {
       const value = (cells[extra.index] ?? '').trim();
-      if (value && !emails?.includes(value)) more.push(`${extra.header}: ${value}`);
+      if (value && value !== phone && !emails?.includes(value)) more.push(`${extra.header}: ${value}`);
     }
     columnCurrency = checked(cells, line, 'currency', knownCurrency);
     const money = checked(cells, line, 'value', amount);
@@ -134,7 +135,7 @@ export function recordReader(options: RowOptions): ((cells: string[], line: numb
         name,
         company,
         email: emails?.[0] ?? null,
-        phone: text(cells, line, 'phone') ?? firstExtra(cells, 'phone'),
+        phone,
         role: text(cells, line, 'role'),
         segment: text(cells, line, 'segment'),
         tz: checked(cells, line, 'tz', knownZone),

@@ -71,7 +71,8 @@ describe('mapColumns', () => {
   });
 
   it.each([
-    [['Company', 'Email'], [], /no column holds the prospect's name.*'Company', 'Email'/],
+    [['Company', 'Email'], [], /the file lists organisations but no people.*--map 'Column=name'/],
+    [['Email', 'Phone'], [], /no column holds the prospect's name.*'Email', 'Phone'/],
     [['Name', 'Full Name'], [], /'Name' and 'Full Name' both map to name: say which one with --map 'Full Name=ignore'/],
     [['Name', 'First Name'], ['First Name=first_name'], /both a name column and first\/last name columns/],
     [['Name'], ['Client=company'], /--map names a column 'client' the file does not have/],
