@@ -137,7 +137,8 @@ const AMOUNT = /^(?:([^\d\s.,'-][^\d]*?)\s*)?(\d[\d\s.,'\u00a0\u202f_]*?[kKmM]?)
  */
 export function readMoney(text: string, options: MoneyOptions = {}): Money {
   const refuse = (why: string) => new UsageError(`cannot read the amount '${text}'${options.flag ? ` for ${options.flag}` : ''}: ${why}`);
-  const m = AMOUNT.exec(text.trim().replace(/^\+/, ''));
+  // 'Rp 15.000.000,-': the dash says there are no decimals.
+  const m = AMOUNT.exec(text.trim().replace(/^\+/, '').replace(/(\d)[.,]-$/, '$1'));
   const pre = m?.[1]?.trim();
   const post = m?.[3]?.trim();
   if (!m || (pre && post)) {
