@@ -5,7 +5,7 @@ import { hint, warn } from '../context.js';
 import { canResolve, commitmentKind, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
-import { localDate, localTime } from '../core/time.js';
+import { formatInZone, localDate } from '../core/time.js';
 import type { PaymentForm } from '../core/vocab.js';
 import { PAYMENT_FORMS, oneOf } from '../core/vocab.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -178,6 +178,6 @@ function summarise(c: CommitmentRow, zone: string): string {
 }
 
 function formatWhen(at: Date, zone: string): string {
-  return `${localDate(at, zone)} ${localTime(at, zone)}`;
+  return formatInZone(at, zone, 'ddd D MMM YYYY HH:mm');
 }
 

@@ -248,7 +248,7 @@ async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: Im
         if (fresh.length > preview.length) out.push(`  … and ${n(fresh.length - preview.length, 'more row')}`);
       }
       out.push('', `Ignored columns: ${ignored.length ? ignored.map((h) => `'${safe(h)}'`).join(', ') : 'none'}`);
-      out.push(`Guessed: ${guesses.length ? '' : 'nothing'}`);
+      out.push(guesses.length ? 'Guessed:' : 'Guessed: nothing');
       for (const g of guesses) out.push(`  - ${safe(g)}`);
       out.push(`Rows matching open deals already in the database: ${matches.size}${matches.size ? (flags.update ? ' (would be updated)' : ' (would be skipped; --update updates them)') : ''}`);
       return `${out.join('\n')}\n`;

@@ -115,7 +115,8 @@ describe('import refusals: nothing is written', () => {
     ['Name,Company\nBudi,"PT Maju\nline two"\nAna\n', 'bad.csv', "salesctl: bad.csv line 4: the row has 1 cells, the header has 2 (a cell holding ',' or a line break needs double quotes)\n"],
     ['Name,Company\nBudi,Maju\nAna,"Acme\nCy,Quiet\n', 'bad.csv', 'salesctl: bad.csv line 3: a quoted cell opened here is never closed: add the closing double quote\n'],
     ['First Name,Last Name,Company\n,,Acme\n', 'bad.csv', "salesctl: bad.csv line 2, column 'First Name + Last Name': the prospect's name is empty (and 0 more bad rows); nothing was imported\n".replace(' (and 0 more bad rows)', '')],
-    ['Company,Email\nAcme,a@b.c\n', 'bad.csv', "salesctl: no column holds the prospect's name (Name, Full Name, Contact, or First Name + Last Name): map one with --map 'Column=name'; the columns are 'Company', 'Email'\n"],
+    ['Company,Email\nAcme,a@b.c\n', 'bad.csv', "salesctl: the file lists organisations but no people (no Name, Person - Name or First Name column): import the people export (Pipedrive: Persons), or map a column of people with --map 'Column=name'\n"],
+    ['Email,Phone\na@b.c,1\n', 'bad.csv', "salesctl: no column holds the prospect's name (Name, Full Name, Contact, or First Name + Last Name): map one with --map 'Column=name'; the columns are 'Email', 'Phone'\n"],
     ['Name,Currency,Value\nBudi,RUPIAH,5\n', 'bad.csv', "salesctl: bad.csv line 2, column 'Currency': unknown currency 'RUPIAH': use an ISO 4217 code such as USD, EUR or IDR; nothing was imported\n"],
     ['', 'empty.csv', "salesctl: empty.csv is empty: it needs a header row (Name, Company, Email, …) and one row per deal\n"],
   ])('%j', async (content, name, stderr) => {
