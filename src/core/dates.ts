@@ -237,6 +237,9 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  */
 function salesChrono(en: ChronoEn, today: string) {
   const chrono = en.casual.clone();
+  // '3 days ago' is never when to follow up: without that parser such a phrase is refused, and a phrase costs one
+  // large case-insensitive regular expression less to compile (chrono compiles every parser's on each first parse).
+  chrono.parsers = chrono.parsers.filter((parser) => parser.constructor.name !== 'ENTimeUnitAgoFormatParser');
   const day = (date: string, hour?: number): Components => {
     const [year, month, d] = date.split('-').map(Number) as [number, number, number];
     return hour === undefined ? { year, month, day: d } : { year, month, day: d, hour, minute: 0 };
