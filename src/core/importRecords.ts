@@ -159,8 +159,11 @@ export function recordReader(options: RowOptions): ((cells: string[], line: numb
   return Object.assign(read, { said });
 }
 
+const ONE_EMAIL = /^[^\s@,;:]+@[^\s@,;:]+$/;
+
 /** One address, or several (Pipedrive's 'a@x.com, b@y.com', Google's 'a@x.com ::: b@y.com'): the first is kept, the others go to notes. */
 function checkEmails(value: string): string[] {
+  if (ONE_EMAIL.test(value)) return [value];
   const all = value.split(/\s*(?:[,;]|:::)\s*|\s+/).filter(Boolean);
   for (const one of all) if (!/^[^\s@]+@[^\s@]+$/.test(one)) throw new UsageError(`'${one}' is not an email address: use e.g. budi@example.com`);
   return all;

@@ -47,8 +47,17 @@ export interface AmountOptions {
  * `options.decimal`: '1.500' in a file of decimal points could be 1500 or 1.5, and is refused.
  * Refuses negative amounts, more decimals than the currency has, and anything else.
  */
+const PLAIN = /^(\d+)(?:\.(\d+))?$/;
+
 export function parseAmount(text: string, currency: string, options: AmountOptions = {}): number {
   const decimalHint = options.decimal ?? '.';
+  // The common cell of a large file, '1234.50' or '1500': read directly (an import reads 100,000 of them).
+  const plain = PLAIN.exec(text);
+  if (plain && (plain[2] === undefined || (decimalHint === '.' && plain[2].length !== 3))) {
+    const digits = currencyDigits(currency);
+    const fraction = plain[2] ?? '';
+    if (fraction.length <= digits && plain[1]!.length + digits <= 15) return Number(plain[1]! + fraction.padEnd(digits, '0'));
+  }
   const refuse = (why: string) =>
     new UsageError(`cannot read the amount '${text}'${options.flag ? ` for ${options.flag}` : ''}: ${why}`);
   let s = text.trim().replace(/[\s_\u00a0\u202f']/g, '');
