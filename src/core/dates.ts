@@ -287,17 +287,23 @@ function salesChrono(en: ChronoEn, today: string) {
       : refiner,
   );
   chrono.refiners.push({
-    refine: (_context, results) => {
-      for (const result of results) {
-        if (result.start.isCertain('hour')) continue;
+    refine: (_context, results) =>
+      results.filter((result) => {
+        if (result.start.isCertain('hour')) return true;
         const part = PART_OF_DAY.find(([re]) => re.test(result.text));
-        if (part) {
-          result.start.assign('hour', part[1]);
-          result.start.assign('minute', 0);
-        }
-      }
-      return results;
-    },
+        if (!part) return true;
+        const [year, month, d] = today.split('-').map(Number) as [number, number, number];
+        // 'this morning' and 'tonight' are today (chrono may have moved an implied 06:00 to tomorrow already);
+        // a part of the day with no day at all ('evening') is refused: today's or tomorrow's?
+        if (/\b(this|tonight|today)\b/i.test(result.text)) {
+          result.start.assign('year', year);
+          result.start.assign('month', month);
+          result.start.assign('day', d);
+        } else if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) return false;
+        result.start.assign('hour', part[1]);
+        result.start.assign('minute', 0);
+        return true;
+      }),
   });
   return chrono;
 }

@@ -52,6 +52,8 @@ describe('phrases', () => {
     ['tomorrow evening', '2026-12-02T19:00:00+07:00 time'],
     ['tomorrow afternoon', '2026-12-02T14:00:00+07:00 time'],
     ['tomorrow morning', '2026-12-02T09:00:00+07:00 time'],
+    ['this morning', '2026-12-01T09:00:00+07:00 time'],
+    ['today evening', '2026-12-01T19:00:00+07:00 time'],
     ['friday night', '2026-12-04T19:00:00+07:00 time'],
     ['eod', '2026-12-01T17:00:00+07:00 time'],
     ['EOD', '2026-12-01T17:00:00+07:00 time'],
@@ -70,7 +72,7 @@ describe('phrases', () => {
     expect(await read(text)).toBe(expected);
   });
 
-  it.each(['next week', 'this weekend', 'next month', 'soon', 'later', 'whenever', '25.30', '1.5', 'the 5th or 6th'])('refuses %j, never 09:00', async (text) => {
+  it.each(['evening', 'morning', 'next week', 'this weekend', 'next month', 'soon', 'later', 'whenever', '25.30', '1.5', 'the 5th or 6th'])('refuses %j, never 09:00', async (text) => {
     expect(await read(text)).toMatch(/^refused: cannot read the date/);
   });
 
