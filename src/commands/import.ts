@@ -103,6 +103,8 @@ async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: Im
     }
   }
   for (const note of read.said) guesses.push(note);
+  // Listed by a dry run; a real import keeps its documented default without a word, as before.
+  if (flags.dryRun && read.defaulted.value) guesses.push(`amounts without a currency read as ${currency} (the default): say another with --currency`);
   const db = ctx.db();
   // Only the prospects the file names: the others are never looked up.
   const existing = loadProspects(db, new Set(keys));

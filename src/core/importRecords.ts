@@ -50,8 +50,12 @@ export function readRecord(cells: string[], line: number, options: RowOptions): 
  * `readRecord` for every row of one file: where each field's column is, and how a bad value is named,
  * is worked out once for the file rather than once per row.
  */
-export function recordReader(options: RowOptions): ((cells: string[], line: number) => ImportRecord) & { said: Set<string> } {
+export function recordReader(
+  options: RowOptions,
+): ((cells: string[], line: number) => ImportRecord) & { said: Set<string>; defaulted: { value: boolean } } {
   const said = new Set<string>();
+  /** Whether an amount took the default currency: nothing in the file or the flags said one. */
+  const defaulted = { value: false };
   const at: Partial<Record<ImportField, number>> = {};
   options.mapping.fields.forEach((field, index) => {
     if (field) at[field] = index;
@@ -95,6 +99,7 @@ export function recordReader(options: RowOptions): ((cells: string[], line: numb
     const from = columnCurrency ? `the column '${currencyHeader}'` : options.currencyFrom;
     const money = readMoney(value, { currency: given, currencyFrom: from, fallback: options.currency, decimal: options.decimal });
     if (money.readAs) said.add(money.readAs);
+    else if (!given && money.currency === options.currency && !/[^\d\s.,'\u00a0\u202f_kKmM-]/.test(value)) defaulted.value = true;
     return money;
   };
   const extras = options.mapping.extras;
@@ -156,7 +161,7 @@ export function recordReader(options: RowOptions): ((cells: string[], line: numb
     for (const extra of extras) if (extra.field === field && (cells[extra.index] ?? '').trim()) return (cells[extra.index] ?? '').trim();
     return null;
   };
-  return Object.assign(read, { said });
+  return Object.assign(read, { said, defaulted });
 }
 
 const ONE_EMAIL = /^[^\s@,;:]+@[^\s@,;:]+$/;
