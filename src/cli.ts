@@ -31,10 +31,14 @@ function withGlobalFlags(cmd: Command): Command {
   return cmd
     .option('--db <file>', 'the database file (default: $SALESCTL_DB, else the user data folder)')
     .option('--no-color', 'no colour in the output')
-    .option('--debug', 'show stack traces for internal errors');
+    .option('--debug', 'show stack traces for internal errors')
+    .option('--date-order <dmy|mdy>', 'how to read 3/12 in dates: dmy (3 Dec) or mdy (12 Mar); default $SALESCTL_DATE_ORDER, else the locale');
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** core/importMapping.ts IMPORT_FIELDS, written out so the command table loads no import code (a test holds them equal). */
+export const IMPORT_FIELD_LIST = 'name, first_name, last_name, company, email, phone, role, segment, tz, channel, notes, deal, value, currency, stage, next_followup, ignore';
 
 /** The top-level commands, in the order of `salesctl --help`. */
 export const COMMAND_NAMES = [
@@ -327,8 +331,11 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .description('import prospects and deals from a CSV file, or restore an `export all` JSON dump')
           .argument('<file>')
           .option('--map <mapping>', "map a column: 'Column Header=field' (repeatable)", collect)
-          .option('--currency <code>', 'currency of amounts without one')
-          .option('--dry-run', 'report what would be created; write nothing'),
+          .option('--currency <code>', 'currency of amounts without one (a symbol such as € or Rp, or a currency column, says it per row)')
+          .option('--encoding <name>', 'the file\'s encoding when it is not detected: utf-8, utf-16le, utf-16be, windows-1252')
+          .option('--update', 'update the open deal a row matches (same prospect, same title) instead of skipping the row')
+          .option('--dry-run', 'show the first rows as they would be stored, the columns ignored and the values guessed; write nothing')
+          .addHelpText('after', `\nFields for --map 'Column=field': ${IMPORT_FIELD_LIST}\n(ignore silences a column; first_name and last_name are joined into name)`),
       ),
       async () => (await import('./commands/import.js')).run,
     );

@@ -44,6 +44,8 @@ export interface Context {
   now: Date;
   /** The local IANA zone (TZ). */
   zone: string;
+  /** How typed slashed dates are read (--date-order, else SALESCTL_DATE_ORDER, else the locale), and who said so. */
+  dateOrder?: { order?: 'dmy' | 'mdy'; from?: 'flag' | 'env' | 'locale' };
   stdout: Sink;
   stderr: Sink;
   /** stdout is a terminal: tables, relative times. */

@@ -7,6 +7,7 @@ import { buildProgram, commandOf, subcommandTypo, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone, systemZoneProblem } from './core/time.js';
+import { decideDateOrder } from './core/dates.js';
 import type { Result } from './render/result.js';
 import { json as toJson, safe, terminalText } from './render/text.js';
 
@@ -108,6 +109,7 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
   return {
     now,
     zone,
+    dateOrder: decideDateOrder(globals.dateOrder, env),
     stdout: options.stdout,
     stderr: options.stderr,
     isTTY: options.isTTY,

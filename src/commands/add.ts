@@ -1,8 +1,8 @@
 // `salesctl add <prospect>`: a prospect (reused when the name and company match) and a new deal.
 import type { Context } from '../context.js';
-import { hint } from '../context.js';
+import { hint, warn } from '../context.js';
 import { parseBestTime } from '../core/bestTime.js';
-import { checkCurrency, formatMoney, parseAmount } from '../core/money.js';
+import { checkCurrency, formatMoney, readMoney } from '../core/money.js';
 import { checkZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
 import { optionalText, requireText } from '../core/text.js';
@@ -34,8 +34,11 @@ export interface AddFlags {
 export async function run(ctx: Context, [name]: string[], flags: AddFlags): Promise<Result> {
   const prospectName = requireText(name, 'the prospect name', 200);
   const company = optionalText(flags.company, '--company', 200) ?? '';
-  const currency = flags.value !== undefined || flags.currency ? checkCurrency(flags.currency ?? ctx.env.SALESCTL_CURRENCY ?? 'USD') : null;
-  const valueMinor = flags.value !== undefined ? parseAmount(flags.value, currency!, { flag: '--value' }) : null;
+  const said = flags.currency ?? ctx.env.SALESCTL_CURRENCY;
+  const money = flags.value !== undefined ? readMoney(flags.value, { currency: said && checkCurrency(said), currencyFrom: flags.currency ? '--currency' : 'SALESCTL_CURRENCY', flag: '--value' }) : null;
+  if (money?.readAs) warn(ctx, money.readAs);
+  const currency = money?.currency ?? (flags.currency ? checkCurrency(flags.currency) : null);
+  const valueMinor = money?.minor ?? null;
   const window = flags.bestTime ? parseBestTime(flags.bestTime) : undefined;
   const fields: ProspectFields = {
     name: prospectName,

@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import { hint, viewOf } from '../context.js';
 import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
+import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
@@ -90,8 +91,8 @@ async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | 
     const { input } = await import('@inquirer/prompts');
     text = await input({ message: `When did ${safe(prospect.name)} agree to hear from you again?`, validate: (v) => (v.trim() ? true : `e.g. ${DATE_EXAMPLES}`) });
   }
-  const dateOnly = prospect.best_time_start ? { time: prospect.best_time_start, zone: prospect.tz ?? ctx.zone } : undefined;
-  const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag: '--revisit' });
+  const dateOnly = dateOnlyRule(prospect, ctx.zone);
+  const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag: '--revisit', order: ctx.dateOrder?.order });
   if (at.getTime() <= ctx.now.getTime()) {
     throw new UsageError(`--revisit ${isoInZone(at, ctx.zone)} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
   }

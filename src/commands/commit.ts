@@ -5,7 +5,7 @@ import { hint, warn } from '../context.js';
 import { canResolve, commitmentKind, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
-import { localDate, localTime } from '../core/time.js';
+import { formatInZone, localDate } from '../core/time.js';
 import type { PaymentForm } from '../core/vocab.js';
 import { PAYMENT_FORMS, oneOf } from '../core/vocab.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -45,7 +45,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   const what = optionalText(whatText, 'what was promised');
   const from = optionalText(flags.from, '--from');
   const payment = flags.payment === undefined ? null : oneOf(flags.payment, PAYMENT_FORMS, 'payment form (--payment)');
-  let when: When | undefined = flags.by !== undefined ? await parseWhen(flags.by, { now: ctx.now, zone: ctx.zone, flag: '--by' }) : undefined;
+  let when: When | undefined = flags.by !== undefined ? await parseWhen(flags.by, { now: ctx.now, zone: ctx.zone, flag: '--by', order: ctx.dateOrder?.order }) : undefined;
 
   const db = ctx.db();
   const deal = resolveDeal(db, dealRef ?? '');
@@ -148,7 +148,7 @@ async function askDate(ctx: Context): Promise<When> {
     message: 'A firm commitment has a date: when will they buy? (e.g. 2026-12-15, next friday)',
     validate: async (value: string) => {
       try {
-        parsed = await parseWhen(value, { now: ctx.now, zone: ctx.zone, flag: '--by' });
+        parsed = await parseWhen(value, { now: ctx.now, zone: ctx.zone, flag: '--by', order: ctx.dateOrder?.order });
         return true;
       } catch (error) {
         return (error as Error).message;
@@ -178,6 +178,6 @@ function summarise(c: CommitmentRow, zone: string): string {
 }
 
 function formatWhen(at: Date, zone: string): string {
-  return `${localDate(at, zone)} ${localTime(at, zone)}`;
+  return formatInZone(at, zone, 'ddd D MMM YYYY HH:mm');
 }
 

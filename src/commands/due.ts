@@ -12,7 +12,7 @@ export interface DueFlags {
 }
 
 export async function run(ctx: Context, _args: string[], flags: DueFlags): Promise<Result> {
-  const until = flags.until !== undefined ? await parseWhen(flags.until, { now: ctx.now, zone: ctx.zone, flag: '--until' }) : undefined;
+  const until = flags.until !== undefined ? await parseWhen(flags.until, { now: ctx.now, zone: ctx.zone, flag: '--until', order: ctx.dateOrder?.order }) : undefined;
   const end = dueWindowEnd(ctx.now, ctx.zone, until);
   const db = ctx.db();
   const report: DueReport = {

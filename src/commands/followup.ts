@@ -1,7 +1,7 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
 import type { Context } from '../context.js';
 import { warn } from '../context.js';
-import { bestTimeWarning } from '../core/bestTime.js';
+import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { isoInZone } from '../core/time.js';
@@ -156,8 +156,8 @@ function refuseClosed(deal: DealRow): void {
 
 /** Reads a date phrase; a date alone lands at the start of the prospect's best time in their zone. */
 function readWhen(ctx: Context, prospect: ProspectRow, text: string, flag: string): Promise<When> {
-  const dateOnly = prospect.best_time_start ? { time: prospect.best_time_start, zone: prospect.tz ?? ctx.zone } : undefined;
-  return parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag });
+  const dateOnly = dateOnlyRule(prospect, ctx.zone);
+  return parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag, order: ctx.dateOrder?.order });
 }
 
 /** The --at value, asked for on a terminal when it was not given. */

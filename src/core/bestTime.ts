@@ -55,3 +55,11 @@ export function bestTimeWarning(instant: Date, who: Reachable, localZone: string
   if (withinBestTime(instant, who.bestTime, zone)) return null;
   return `${localTime(instant, zone)} for ${who.name} (${zone}) is outside their best time ${formatBestTime(who.bestTime)}`;
 }
+
+/**
+ * Where a date without a time lands, for every command and import (the one rule): the start of the
+ * prospect's best-time window in their zone, else 09:00 in their zone, else 09:00 in the local zone.
+ */
+export function dateOnlyRule(who: { tz: string | null; best_time_start: string | null }, localZone: string): { time: string; zone: string } {
+  return { time: who.best_time_start ?? '09:00', zone: who.tz ?? localZone };
+}

@@ -1,8 +1,8 @@
 // One imported row checked and turned into the prospect, deal and next follow-up it stands for. A bad
 // value is refused with the line and the column, so the whole import can stop before anything is written.
 import { UsageError } from '../errors.js';
-import { parseWhen } from './dates.js';
-import { checkCurrency, parseAmount } from './money.js';
+import { parseWhen, type DateOrder } from './dates.js';
+import { checkCurrency, readMoney } from './money.js';
 import { checkZone } from './time.js';
 import { CHANNELS, type Channel } from './vocab.js';
 import type { ColumnMapping, ImportField } from './importMapping.js';
@@ -31,8 +31,10 @@ export interface RowOptions {
   file: string;
   headers: string[];
   mapping: ColumnMapping;
-  /** Currency of amounts without a currency column. */
+  /** Currency of amounts without a currency column or symbol (USD unless said). */
   currency: string;
+  /** Who said that currency ('--currency', 'SALESCTL_CURRENCY'); undefined when it is only the default. */
+  currencyFrom?: string;
   decimal: '.' | ',';
 }
 
@@ -48,7 +50,12 @@ export function readRecord(cells: string[], line: number, options: RowOptions): 
  * `readRecord` for every row of one file: where each field's column is, and how a bad value is named,
  * is worked out once for the file rather than once per row.
  */
-export function recordReader(options: RowOptions): (cells: string[], line: number) => ImportRecord {
+export function recordReader(
+  options: RowOptions,
+): ((cells: string[], line: number) => ImportRecord) & { said: Set<string>; defaulted: { value: boolean } } {
+  const said = new Set<string>();
+  /** Whether an amount took the default currency: nothing in the file or the flags said one. */
+  const defaulted = { value: false };
   const at: Partial<Record<ImportField, number>> = {};
   options.mapping.fields.forEach((field, index) => {
     if (field) at[field] = index;
@@ -85,44 +92,86 @@ export function recordReader(options: RowOptions): (cells: string[], line: numbe
       throw error;
     }
   };
-  const amount = (value: string) => parseAmount(stripCurrencySymbol(value), currency, { decimal: options.decimal });
-  let currency = options.currency;
+  const currencyHeader = at.currency !== undefined ? column('currency') : undefined;
+  let columnCurrency: string | null = null;
+  const amount = (value: string) => {
+    const given = columnCurrency ?? (options.currencyFrom ? options.currency : undefined);
+    const from = columnCurrency ? `the column '${currencyHeader}'` : options.currencyFrom;
+    const money = readMoney(value, { currency: given, currencyFrom: from, fallback: options.currency, decimal: options.decimal });
+    if (money.readAs) said.add(money.readAs);
+    else if (!given && money.currency === options.currency && !/[^\d\s.,'\u00a0\u202f_kKmM-]/.test(value)) defaulted.value = true;
+    return money;
+  };
+  const extras = options.mapping.extras;
 
-  return (cells, line) => {
-    const name = text(cells, line, 'name', MAX_NAME, nameOf(cells));
+  const read = (cells: string[], line: number): ImportRecord => {
+    let name = text(cells, line, 'name', MAX_NAME, nameOf(cells));
     if (!name) throw refuse(line, 'name', "the prospect's name is empty");
+    const more: string[] = [];
+    // HubSpot's deals name their contact 'Name (email)', several separated by ';'.
+    let nameEmail: string | undefined;
+    if (name.includes('(')) {
+      const people = name.split(/\s*;\s*/);
+      const m = /^(.+?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(people[0]!);
+      if (m) {
+        name = m[1]!;
+        nameEmail = m[2]!;
+        if (people.length > 1) more.push(`also: ${people.slice(1).join('; ')}`);
+      }
+    }
     const company = text(cells, line, 'company', MAX_NAME) ?? '';
-    const email = checked(cells, line, 'email', checkEmail);
-    const currencyCell = cell(cells, 'currency');
-    currency = checked(cells, line, 'currency', knownCurrency) ?? options.currency;
-    const valueMinor = checked(cells, line, 'value', amount);
+    let emails = checked(cells, line, 'email', checkEmails);
+    if (!emails && nameEmail) emails = [nameEmail];
+    if (emails && emails.length > 1) more.push(`other email: ${emails.slice(1).join(', ')}`);
+    const phone = text(cells, line, 'phone') ?? firstExtra(cells, 'phone');
+    for (const extra of extras) {
+      const value = (cells[extra.index] ?? '').trim();
+      if (value && value !== phone && !emails?.includes(value)) more.push(`${extra.header}: ${value}`);
+    }
+    columnCurrency = checked(cells, line, 'currency', knownCurrency);
+    const money = checked(cells, line, 'value', amount);
+    const valueMinor = money?.minor ?? null;
+    const currency = money?.currency ?? columnCurrency ?? options.currency;
+    const notesCell = text(cells, line, 'notes');
+    const notes = more.length ? [notesCell, ...more].filter(Boolean).join('\n') : notesCell;
     return {
       line,
       prospect: {
         name,
         company,
-        email,
-        phone: text(cells, line, 'phone'),
+        email: emails?.[0] ?? null,
+        phone,
         role: text(cells, line, 'role'),
         segment: text(cells, line, 'segment'),
         tz: checked(cells, line, 'tz', knownZone),
         channel: checked(cells, line, 'channel', checkChannel),
-        notes: text(cells, line, 'notes'),
+        notes,
       },
       deal: {
         title: text(cells, line, 'deal', 500) ?? (company || name),
         value_minor: valueMinor,
-        currency: valueMinor !== null || currencyCell ? currency : null,
+        currency: valueMinor !== null || columnCurrency ? currency : null,
         stage: text(cells, line, 'stage', MAX_NAME),
       },
       nextFollowup: cell(cells, 'next_followup') || null,
     };
   };
+  /** A phone from a further phone column when the first is empty. */
+  const firstExtra = (cells: string[], field: 'phone'): string | null => {
+    for (const extra of extras) if (extra.field === field && (cells[extra.index] ?? '').trim()) return (cells[extra.index] ?? '').trim();
+    return null;
+  };
+  return Object.assign(read, { said, defaulted });
 }
 
-function checkEmail(value: string): string {
-  if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new UsageError(`'${value}' is not an email address: use e.g. budi@example.com`);
-  return value;
+const ONE_EMAIL = /^[^\s@,;:]+@[^\s@,;:]+$/;
+
+/** One address, or several (Pipedrive's 'a@x.com, b@y.com', Google's 'a@x.com ::: b@y.com'): the first is kept, the others go to notes. */
+function checkEmails(value: string): string[] {
+  if (ONE_EMAIL.test(value)) return [value];
+  const all = value.split(/\s*(?:[,;]|:::)\s*|\s+/).filter(Boolean);
+  for (const one of all) if (!/^[^\s@]+@[^\s@]+$/.test(one)) throw new UsageError(`'${one}' is not an email address: use e.g. budi@example.com`);
+  return all;
 }
 
 function checkChannel(value: string): Channel {
@@ -146,11 +195,6 @@ function knownZone(zone: string): string {
 }
 const zones = new Map<string, string>();
 
-/** '$1,500.00' and '1 500,00 €' are read as amounts: a leading or trailing currency symbol is dropped. */
-function stripCurrencySymbol(value: string): string {
-  return value.replace(/^[$€£¥₹]\s*/, '').replace(/\s*[$€£¥₹]$/, '');
-}
-
 /** Where a date without a time lands for this prospect: their best-time window, else 09:00 local. */
 export interface DateOnlyRule {
   time: string;
@@ -168,11 +212,11 @@ export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
  */
 export async function nextFollowupAt(
   record: ImportRecord,
-  options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnlyRule },
+  options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnlyRule; order?: DateOrder },
 ): Promise<Date | null> {
   if (!record.nextFollowup) return null;
   try {
-    const { at } = await parseWhen(record.nextFollowup, { now: options.now, zone: options.zone, dateOnly: options.dateOnly });
+    const { at } = await parseWhen(record.nextFollowup, { now: options.now, zone: options.zone, dateOnly: options.dateOnly, order: options.order });
     return at;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -3,8 +3,8 @@
 // prospects, then the deals, ...), each statement prepared once, so each table and index is written in
 // one sweep. The ids are the ones row-by-row inserts would give: each table's in the order of the rows.
 import type { Database } from 'better-sqlite3';
-import { formatMoney } from '../core/money.js';
 import { UsageError } from '../errors.js';
+import { formatMoney } from '../core/money.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
 import { OPEN_DEALS_VIEW } from './migrations/0004-open-deals.js';
@@ -246,4 +246,75 @@ function progressOf(rows: number, statements: number, onProgress?: (done: number
       }
     },
   };
+}
+
+/**
+ * The rows whose prospect already has an open deal of the same title (ASCII case-insensitive, as names
+ * are matched): row index → that deal. Only the prospects the file names are looked at.
+ */
+export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: Map<string, KnownProspect>): Map<number, { id: number }> {
+  const found = new Map<number, { id: number }>();
+  if (!existing.size) return found;
+  const ids = [...new Set([...existing.values()].map((p) => p.id))];
+  const json = db
+    .prepare(
+      `SELECT json_group_array(json_array(prospect_id || char(0) || lower(title), id)) FROM deals
+       WHERE status = 'open' AND prospect_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .get(JSON.stringify(ids)) as string;
+  const open = new Map<string, number>();
+  for (const [key, id] of JSON.parse(json) as Array<[string, number]>) if (!open.has(key)) open.set(key, id);
+  if (!open.size) return found;
+  planned.forEach(({ record, key }, i) => {
+    const known = existing.get(key);
+    if (!known) return;
+    const id = open.get(`${known.id}\u0000${fold(record.deal.title)}`);
+    if (id !== undefined) found.set(i, { id });
+  });
+  return found;
+}
+
+/**
+ * `import --update`: the open deals that rows match take the row's value, currency and stage (where the row
+ * gives them), the prospect what the row fills in, and the row's follow-up unless that deal already has one
+ * scheduled at that instant. Call inside `write()`.
+ */
+export function updateDeals(
+  db: Database,
+  updates: Array<{ planned: PlannedRecord; deal: { id: number } }>,
+  options: { now: Date; source: string },
+): void {
+  const at = options.now.toISOString();
+  const deal = db.prepare(
+    `UPDATE deals SET value_minor = coalesce(?, value_minor), currency = coalesce(?, currency), stage = coalesce(?, stage)
+     WHERE id = ? AND status = 'open'`,
+  );
+  const prospect = db.prepare(
+    `UPDATE prospects SET role = coalesce(?, role), email = coalesce(?, email), phone = coalesce(?, phone),
+       segment = coalesce(?, segment), tz = coalesce(?, tz), channel = coalesce(?, channel), notes = coalesce(?, notes)
+     WHERE id = (SELECT prospect_id FROM deals WHERE id = ?)`,
+  );
+  const scheduled = db.prepare("SELECT 1 FROM followups WHERE deal_id = ? AND due_at = ? AND status = 'scheduled'").pluck();
+  const channelOf = db.prepare('SELECT channel FROM prospects WHERE id = (SELECT prospect_id FROM deals WHERE id = ?)').pluck();
+  const followup = db.prepare(
+    "INSERT INTO followups (deal_id, due_at, channel, purpose, agreed, status, created_at) VALUES (?, ?, ?, 'follow-up', 0, 'scheduled', ?)",
+  );
+  const event = db.prepare("INSERT INTO events (deal_id, at, kind, summary) VALUES (?, ?, 'updated', ?)");
+  for (const { planned, deal: { id } } of updates) {
+    const { record, followupAt } = planned;
+    const d = record.deal;
+    if (deal.run(d.value_minor, d.value_minor !== null ? d.currency : null, d.stage, id).changes === 0) {
+      throw new UsageError(`deal #${id} is no longer open: import again`);
+    }
+    prospect.run(...fillOf(record.prospect), id);
+    let note = '';
+    if (followupAt && !scheduled.get(id, followupAt.toISOString())) {
+      const channel = record.prospect.channel ?? (channelOf.get(id) as string | null) ?? 'call';
+      const f = followup.run(id, followupAt.toISOString(), channel, at);
+      note = `; follow-up #${f.lastInsertRowid} scheduled by ${channel}`;
+    }
+    const value = d.value_minor !== null ? ` (${formatMoney(d.value_minor, d.currency!)})` : '';
+    event.run(id, at, `deal updated by import from ${options.source}${value}${note}`);
+  }
 }

@@ -49,7 +49,7 @@ describe('salesctl add', () => {
   });
 
   it.each([
-    [['add', 'X', '--value', 'lots'], "salesctl: cannot read the amount 'lots' for --value: write a number such as 1500, 1500.50 or 15k\n"],
+    [['add', 'X', '--value', 'lots'], "salesctl: cannot read the amount 'lots' for --value: write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500\n"],
     [['add', 'X', '--currency', 'ABC'], "salesctl: unknown currency 'ABC': use an ISO 4217 code such as USD, EUR or IDR\n"],
     [['add', 'X', '--tz', 'Jakarta'], "salesctl: unknown time zone 'Jakarta' for --tz: use an IANA name such as Asia/Jakarta or America/New_York\n"],
     [['add', 'X', '--best-time', '12:00-10:00'], "salesctl: cannot read the best time '12:00-10:00' for --best-time: the end must come after the start, e.g. 10:00-12:00\n"],

@@ -26,7 +26,7 @@ describe('import a CSV file', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Imported 3 deals for 3 new prospects, with 2 follow-ups from crm.csv\n');
     expect(r.stderr).toBe(
-      "warning: crm.csv: not imported, no field for 'Lead Source' (map one with --map 'Lead Source=notes', or --map 'Lead Source=ignore')\n" +
+      "warning: crm.csv: column 'Lead Source' not imported (keep it with --map 'Lead Source=notes')\n" +
         "hint: see them with 'salesctl list', and the follow-ups due with 'salesctl due'\n",
     );
     expect(deals(h)).toEqual([
@@ -53,6 +53,7 @@ describe('import a CSV file', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       file: basename(path), dry_run: false, rows: 3, prospects_created: 2, prospects_reused: 1, deals_created: 3, followups_created: 2,
       first_deal_id: 2, last_deal_id: 4, currency: 'USD', delimiter: ',', unmapped_columns: ['Lead Source'],
+      encoding: 'utf-8', matching_open_deals: 0, deals_updated: 0, rows_skipped: 0, past_followups: 0, guesses: [],
     });
     expect(h.db.prepare('SELECT count(*) AS n FROM prospects').get()).toEqual({ n: 3 });
     // A date without a time lands at the start of the prospect's best-time window, on their channel.
@@ -65,7 +66,22 @@ describe('import a CSV file', () => {
     const before = snapshot(h.db);
     const path = file(leads, 'dry.csv');
     const r = await h.run(['import', path, '--dry-run'], { tty: true });
-    expect(r.stdout).toBe('Would import 3 deals for 3 new prospects, with 2 follow-ups from dry.csv; nothing was written (dry run)\n');
+    expect(r.stdout).toBe(
+      [
+        'Would import 3 deals for 3 new prospects, with 2 follow-ups from dry.csv; nothing was written (dry run)',
+        '',
+        '  line  name          company       deal           value          next follow-up',
+        '  2     Budi Santoso  PT Maju, Tbk  Fleet renewal  1,500.50 USD   Wed 25 Nov 2026 09:00 Asia/Jakarta',
+        '  3     Ana Lima      Acme          Acme           200.00 USD',
+        '  4     budi santoso  PT MAJU. TBK  Spare parts    15,000.00 USD  Thu 26 Nov 2026 14:30 Asia/Jakarta',
+        '',
+        "Ignored columns: 'Lead Source'",
+        'Guessed:',
+        '  - amounts without a currency read as USD (the default): say another with --currency',
+        'Rows matching open deals already in the database: 0',
+        '',
+      ].join('\n'),
+    );
     expect(r.code).toBe(0);
     expect(snapshot(h.db)).toBe(before);
   });
@@ -94,13 +110,14 @@ describe('import a CSV file', () => {
 
 describe('import refusals: nothing is written', () => {
   it.each([
-    ['Name,Amount\nBudi,100\nAna,12x\nCy,oops\n', 'bad.csv', "salesctl: bad.csv line 3, column 'Amount': cannot read the amount '12x': write a number such as 1500, 1500.50 or 15k (and 1 more bad row); nothing was imported\n"],
+    ['Name,Amount\nBudi,100\nAna,12x\nCy,oops\n', 'bad.csv', "salesctl: bad.csv line 3, column 'Amount': cannot read the amount '12x': write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500 (and 1 more bad row); nothing was imported\n"],
     ['Name,Email\nBudi,budi@\n', 'bad.csv', "salesctl: bad.csv line 2, column 'Email': 'budi@' is not an email address: use e.g. budi@example.com; nothing was imported\n"],
     ['Name,Next action date\nBudi,someday\n', 'bad.csv', "salesctl: bad.csv line 2, column 'Next action date': cannot read the date 'someday': try 2026-12-01, '2026-12-01 14:30', 'tomorrow 10am', 'next tuesday', 'in 3 days' or +2w; nothing was imported\n"],
     ['Name,Company\nBudi,"PT Maju\nline two"\nAna\n', 'bad.csv', "salesctl: bad.csv line 4: the row has 1 cells, the header has 2 (a cell holding ',' or a line break needs double quotes)\n"],
     ['Name,Company\nBudi,Maju\nAna,"Acme\nCy,Quiet\n', 'bad.csv', 'salesctl: bad.csv line 3: a quoted cell opened here is never closed: add the closing double quote\n'],
     ['First Name,Last Name,Company\n,,Acme\n', 'bad.csv', "salesctl: bad.csv line 2, column 'First Name + Last Name': the prospect's name is empty (and 0 more bad rows); nothing was imported\n".replace(' (and 0 more bad rows)', '')],
-    ['Company,Email\nAcme,a@b.c\n', 'bad.csv', "salesctl: no column holds the prospect's name (Name, Full Name, Contact, or First Name + Last Name): map one with --map 'Column=name'; the columns are 'Company', 'Email'\n"],
+    ['Company,Email\nAcme,a@b.c\n', 'bad.csv', "salesctl: the file lists organisations but no people (no Name, Person - Name or First Name column): import the people export (Pipedrive: Persons), or map a column of people with --map 'Column=name'\n"],
+    ['Email,Phone\na@b.c,1\n', 'bad.csv', "salesctl: no column holds the prospect's name (Name, Full Name, Contact, or First Name + Last Name): map one with --map 'Column=name'; the columns are 'Email', 'Phone'\n"],
     ['Name,Currency,Value\nBudi,RUPIAH,5\n', 'bad.csv', "salesctl: bad.csv line 2, column 'Currency': unknown currency 'RUPIAH': use an ISO 4217 code such as USD, EUR or IDR; nothing was imported\n"],
     ['', 'empty.csv', "salesctl: empty.csv is empty: it needs a header row (Name, Company, Email, …) and one row per deal\n"],
   ])('%j', async (content, name, stderr) => {

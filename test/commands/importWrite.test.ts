@@ -38,7 +38,7 @@ describe('a prospect on several rows', () => {
   it('fills in an existing prospect, whose own channel the follow-ups fall back to', async () => {
     const h = harness(NOW, ZONE);
     await h.run(['add', 'Ana', '--company', 'Acme', '--channel', 'chat', '--email', 'ana@acme.co']);
-    const r = await h.run(['import', file('Name,Company,Phone,Role,Channel,Next follow-up\nANA,acme,+62 9,,,2026-11-25\nana,ACME,,CFO,sms,2026-11-26\n')]);
+    const r = await h.run(['import', file('Name,Company,Deal,Phone,Role,Channel,Next follow-up\nANA,acme,Renewal,+62 9,,,2026-11-25\nana,ACME,Upsell,,CFO,sms,2026-11-26\n')]);
     expect(r.code).toBe(0);
     expect(h.db.prepare('SELECT id, name, email, phone, role, channel FROM prospects').all()).toEqual([
       { id: 1, name: 'Ana', email: 'ana@acme.co', phone: '+62 9', role: 'CFO', channel: 'sms' },
@@ -87,7 +87,7 @@ describe('lines and bytes', () => {
     const before = snapshot(h.db);
     const text = 'Name,Notes,Amount\n\nBudi,"one\ntwo\nthree",5\n\nAna,x,12x\n';
     const r = await h.run(['import', file(text, 'bad.csv')]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "salesctl: bad.csv line 7, column 'Amount': cannot read the amount '12x': write a number such as 1500, 1500.50 or 15k; nothing was imported\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "salesctl: bad.csv line 7, column 'Amount': cannot read the amount '12x': write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500; nothing was imported\n" });
     const unclosed = await h.run(['import', file('Name,Notes\n\nBudi,"one\ntwo"\nAna,"open\nCy,x\n', 'open.csv')]);
     expect(unclosed.stderr).toBe('salesctl: open.csv line 5: a quoted cell opened here is never closed: add the closing double quote\n');
     expect(snapshot(h.db)).toBe(before);

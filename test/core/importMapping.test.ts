@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldForHeader, mapColumns, normaliseHeader, parseMapOption, readFields } from '../../src/core/importMapping.js';
-import { decimalFor, decodeText, detectDelimiter } from '../../src/core/importText.js';
+import { decimalFor, decodeFile, detectDelimiter } from '../../src/core/importText.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('fieldForHeader', () => {
@@ -71,9 +71,10 @@ describe('mapColumns', () => {
   });
 
   it.each([
-    [['Company', 'Email'], [], /no column holds the prospect's name.*'Company', 'Email'/],
+    [['Company', 'Email'], [], /the file lists organisations but no people.*--map 'Column=name'/],
+    [['Email', 'Phone'], [], /no column holds the prospect's name.*'Email', 'Phone'/],
     [['Name', 'Full Name'], [], /'Name' and 'Full Name' both map to name: say which one with --map 'Full Name=ignore'/],
-    [['Name', 'First Name'], [], /both a name column and first\/last name columns/],
+    [['Name', 'First Name'], ['First Name=first_name'], /both a name column and first\/last name columns/],
     [['Name'], ['Client=company'], /--map names a column 'client' the file does not have/],
   ])('refuses %j with %j', (headers, maps, message) => {
     expect(() => mapColumns(headers, maps)).toThrow(message);
@@ -92,7 +93,7 @@ describe('readFields', () => {
   });
 });
 
-describe('decodeText', () => {
+describe('decodeFile', () => {
   const text = 'Name,Company\r\n山田太郎,Ахмед\r\n';
   const utf16be = (s: string) => {
     const le = Buffer.from(s, 'utf16le');
@@ -104,14 +105,27 @@ describe('decodeText', () => {
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
     ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
     ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])],
-  ])('%s', (_name, bytes) => {
-    expect(decodeText(bytes)).toBe(text);
+  ])('%s', async (_name, bytes) => {
+    expect((await decodeFile(bytes)).text).toBe(text);
   });
 
-  it('refuses bytes that are not UTF-8', () => {
-    expect(() => decodeText(Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xe9, 0x0a]), 'x.csv')).toThrow(
-      new UsageError("x.csv is not UTF-8 text: save it as 'CSV UTF-8' (or UTF-16) and import again"),
-    );
+  it('reads bytes that are not UTF-8 as Windows-1252 (0x80 is €), and says so', async () => {
+    expect(await decodeFile(Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xe9, 0x80, 0x0a]), 'x.csv')).toEqual({
+      text: 'Name\né€\n',
+      encoding: 'windows-1252',
+      note: 'x.csv is not UTF-8: read as Windows-1252 (Excel and Outlook on Windows); say another with --encoding',
+    });
+  });
+
+  it('reads UTF-16 without a byte-order mark, and says so', async () => {
+    expect(await decodeFile(Buffer.from('Name,Company\n', 'utf16le'), 'x.csv')).toMatchObject({ text: 'Name,Company\n', encoding: 'utf-16le' });
+    expect(await decodeFile(utf16be('Name,Company\n'), 'x.csv')).toMatchObject({ text: 'Name,Company\n', encoding: 'utf-16be' });
+  });
+
+  it('takes --encoding, and refuses one it does not know or bytes that are not in it', async () => {
+    expect(await decodeFile(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x80]), 'x.csv', 'Windows-1252')).toEqual({ text: 'Café€', encoding: 'windows-1252' });
+    await expect(decodeFile(Buffer.from('x'), 'x.csv', 'klingon')).rejects.toThrow(/unknown encoding 'klingon' for --encoding/);
+    await expect(decodeFile(Buffer.from([0xe9]), 'x.csv', 'utf-8')).rejects.toThrow('x.csv is not UTF-8 text: try another --encoding (utf-16le, windows-1252)');
   });
 });
 
@@ -122,6 +136,7 @@ describe('detectDelimiter', () => {
     ['Name\tCompany\n', '\t'],
     ['"Name, full";Company;Amount\n', ';'],
     ['Name\n', ','],
+    ['Notes:\n"When exporting, note this; and that"\n\nFirst Name,Last Name,Company\n', ','],
     ['Name;Company\r\na,b,c,d,e\r\n', ';'],
   ])('%j → %j', (text, delimiter) => {
     expect(detectDelimiter(text)).toBe(delimiter);

@@ -54,7 +54,7 @@ describe('import from a hosted CRM', () => {
     const r = c.run(['import', path, '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      "warning: crm.csv: not imported, no field for 'Lead Source' (map one with --map 'Lead Source=notes', or --map 'Lead Source=ignore')\n" +
+      "warning: crm.csv: column 'Lead Source' not imported (keep it with --map 'Lead Source=notes')\n" +
         "hint: see them with 'salesctl list', and the follow-ups due with 'salesctl due'\n",
     );
     // Rows 400 apart name the same person at the same company: one prospect with several deals.
@@ -108,8 +108,8 @@ describe('import from a hosted CRM', () => {
       code: 2,
       stdout: '',
       stderr:
-        "warning: crm.csv: not imported, no field for 'Lead Source' (map one with --map 'Lead Source=notes', or --map 'Lead Source=ignore')\n" +
-        "salesctl: crm.csv line 550, column 'Amount': cannot read the amount '12O0': write a number such as 1500, 1500.50 or 15k; nothing was imported\n",
+        "warning: crm.csv: column 'Lead Source' not imported (keep it with --map 'Lead Source=notes')\n" +
+        "salesctl: crm.csv line 550, column 'Amount': cannot read the amount '12O0': write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500; nothing was imported\n",
     });
     expect(ok(c, ['export', 'all', '--format', 'json'])).toBe(before);
     expect(c.run(['import', path, '--dry-run']).code).toBe(2);

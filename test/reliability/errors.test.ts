@@ -10,7 +10,7 @@ import { BIN, cliEnv, errorLines, removeDir, spawnCli, tempDir } from './support
 
 describe('error lines', () => {
   it.each([
-    [['add', 'X', '--value', '1\u001b[2J'], "salesctl: cannot read the amount '1\\x1b[2J' for --value: write a number such as 1500, 1500.50 or 15k\n"],
+    [['add', 'X', '--value', '1\u001b[2J'], "salesctl: cannot read the amount '1\\x1b[2J' for --value: write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500\n"],
     [['add', 'X', '--tz', 'Evil\u001b[2J'], "salesctl: unknown time zone 'Evil\\x1b[2J' for --tz: use an IANA name such as Asia/Jakarta or America/New_York\n"],
     [['add', 'X', '--best-time', '\n'], "salesctl: cannot read the best time '\\n' for --best-time: write it as HH:MM-HH:MM in the prospect's zone, e.g. 10:00-12:00\n"],
     [['add', 'X', '--bad\noption'], "salesctl: unknown option '--bad\\noption': see 'salesctl add --help'\n"],
@@ -31,7 +31,7 @@ describe('error lines', () => {
     expect(plain.stderr).not.toMatch(/^\s+at /m);
     const debug = await h.run(['add', 'X', '--value', 'lots', '--debug']);
     expect(debug.code).toBe(2);
-    expect(debug.stderr.split('\n')[0]).toBe("salesctl: cannot read the amount 'lots' for --value: write a number such as 1500, 1500.50 or 15k");
+    expect(debug.stderr.split('\n')[0]).toBe("salesctl: cannot read the amount 'lots' for --value: write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500");
     expect(debug.stderr).toMatch(/^\s+at /m);
   });
 });
