@@ -4,7 +4,7 @@ import { isatty, WriteStream } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
 import { buildProgram, commandOf, type Runner } from './cli.js';
-import { fdSink, viewOf, type Context, type Sink } from './context.js';
+import { fdSink, flushNotices, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
 import type { Result } from './render/result.js';
@@ -43,8 +43,12 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     const ctx = await makeContext(options, globals, (db) => (opened = db));
     if (ctx.dbPath !== ':memory:') where = ctx.dbPath;
     const runner = await load();
-    const result = await runner(ctx, args, flags);
-    if (result) await emit(ctx, result, flags);
+    try {
+      const result = await runner(ctx, args, flags);
+      if (result) await emit(ctx, result, flags);
+    } finally {
+      flushNotices(ctx);
+    }
   }, VERSION, commandOf(argv));
   const output = {
     writeOut: (text: string) => options.stdout.write(text),

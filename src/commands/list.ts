@@ -2,27 +2,83 @@
 import type { Context } from '../context.js';
 import { DEAL_STATUSES, type DealStatus } from '../core/vocab.js';
 import { UsageError } from '../errors.js';
-import { listDeals } from '../db/dealViews.js';
+import type { Database } from 'better-sqlite3';
+import { dealCounts, listDeals, type DealListRow } from '../db/dealViews.js';
 import { dealListJson, dealsCsv, dealsText } from '../render/deals.js';
 import type { Result } from '../render/result.js';
+import { safe } from '../render/text.js';
 
 export interface ListFlags {
   status?: string;
   search?: string;
+  limit?: string;
+  all?: boolean;
+  json?: boolean;
+  csv?: boolean;
 }
+
+/** How many deals a terminal shows without --limit or --all: a screenful, as `gh` lists 30. */
+export const LIST_ON_SCREEN = 30;
 
 export async function run(ctx: Context, _args: string[], flags: ListFlags): Promise<Result> {
   const statuses = parseStatuses(flags.status ?? 'open');
   const search = flags.search?.trim().toLocaleLowerCase() ?? '';
-  // Filtered here rather than with SQL LIKE, which folds case for ASCII only ('élodie' must find 'Élodie').
-  const deals = listDeals(ctx.db(), statuses).filter(
-    (d) => !search || [d.prospect_name, d.company, d.title].some((text) => text.toLocaleLowerCase().includes(search)),
-  );
+  const limit = flags.limit === undefined ? undefined : parseLimit(flags.limit);
+  if (limit !== undefined && flags.all) throw new UsageError('--limit and --all contradict each other: give one of them');
+  // A terminal reads the newest activity first and a screenful of it; a pipe, --json and --csv get every
+  // deal by id, unless --limit asks for the newest few.
+  const screen = ctx.isTTY && !flags.json && !flags.csv;
+  const order = screen || limit !== undefined ? 'activity' : 'id';
+  const shown = limit ?? (screen && !flags.all ? LIST_ON_SCREEN : undefined);
+  const db = ctx.db();
+  let deals: DealListRow[];
+  let total: number;
+  if (!search) {
+    deals = listDeals(db, statuses, order, shown);
+    const counts = shown !== undefined || !deals.length ? dealCounts(db) : undefined;
+    total = counts ? statuses.reduce((sum, s) => sum + counts[s], 0) : deals.length;
+  } else {
+    // Filtered here rather than with SQL LIKE, which folds case for ASCII only ('élodie' must find 'Élodie').
+    const found = listDeals(db, statuses, order).filter(
+      (d) => [d.prospect_name, d.company, d.title].some((text) => text.toLocaleLowerCase().includes(search)),
+    );
+    total = found.length;
+    deals = shown === undefined ? found : found.slice(0, shown);
+  }
   return {
     json: deals.map((d) => dealListJson(d, ctx.zone)),
-    text: (view) => dealsText(deals, view),
+    text: (view) => {
+      if (!deals.length) return view.isTTY ? nothingListed(db, statuses, flags.search) : '';
+      const more = total - deals.length;
+      const next = Math.min(total, Math.max(100, deals.length * 4));
+      const footer = view.isTTY && more > 0 ? `… and ${more.toLocaleString('en-US')} more: salesctl list --limit ${next}, --all, or through a pipe\n` : '';
+      return dealsText(deals, view) + footer;
+    },
     csv: () => dealsCsv(deals, ctx.zone),
   };
+}
+
+/** 'No open deals; 8 closed: salesctl list --status all', saying what the filter hides. */
+function nothingListed(db: Database, statuses: DealStatus[], search: string | undefined): string {
+  const counts = dealCounts(db);
+  const all = DEAL_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  if (!all) return "No deals yet: add one with salesctl add '<prospect>'\n";
+  const which = statuses.length === DEAL_STATUSES.length ? '' : `${statuses.join(' or ')} `;
+  if (search !== undefined) {
+    return `No ${which}deals match '${safe(search.trim())}'${which ? ': salesctl list --status all --search … looks in every deal' : ''}\n`;
+  }
+  const hidden = DEAL_STATUSES.filter((s) => !statuses.includes(s) && counts[s]);
+  const described = hidden.map((s) => `${counts[s]} ${s}`).join(', ');
+  return `No ${which}deals; ${described}: salesctl list --status all\n`;
+}
+
+/** --limit: a whole number of at least 1. */
+function parseLimit(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`--limit takes a whole number of deals, at least 1 (got '${text}'): e.g. --limit 100, or --all`);
+  }
+  return n;
 }
 
 /** 'open', 'won,lost' or 'all' into the statuses to show. */

@@ -6,7 +6,7 @@ import type { DealRow } from '../db/deals.js';
 import type { FollowupRow } from '../db/followups.js';
 import type { ProspectRow } from '../db/prospects.js';
 import { dealLabel, dealValue, when } from './deals.js';
-import { paint, safe, table, type View } from './text.js';
+import { paint, safe, table, type Column, type View } from './text.js';
 
 /** One line of a deal's timeline: an event or a journal line. */
 export interface TimelineEntry {
@@ -34,17 +34,24 @@ export function dealSheetText(sheet: DealSheet, view: View): string {
   const head = [c.bold(dealLabel(deal)), deal.status, value, deal.stage ? `stage ${safe(deal.stage)}` : ''].filter(Boolean).join(' · ');
   const closed = deal.closed_at ? `  closed ${when(deal.closed_at, view)}${deal.lost_reason ? ` · reason: ${safe(deal.lost_reason)}` : ''}\n` : '';
   const out = [`${head}\n${closed}`, prospectBlock(sheet, view)];
-  out.push(section(view, 'Commitments', ['ID', 'KIND', 'STATUS', 'WHAT', 'FROM', 'PROMISED', 'PAYMENT'], sheet.commitments.map((k) => [
+  out.push(section(view, 'Commitments', ['Id', 'Kind', 'Status', { header: 'What', cut: 1 }, { header: 'From', cut: 2 }, 'Promised', { header: 'Payment', drop: 1 }], sheet.commitments.map((k) => [
     k.id, k.kind, k.status, safe(k.what), safe(k.given_by), when(k.promised_at, view), k.payment,
   ])));
-  out.push(section(view, 'Follow-ups', ['ID', 'DUE', 'CHANNEL', 'PURPOSE', 'AGREED', 'STATUS', 'OUTCOME', 'NOTES'], sheet.followups.map((f) => [
+  out.push(section(view, 'Follow-ups', ['Id', 'Due', 'Channel', 'Purpose', { header: 'Agreed', drop: 1 }, 'Status', { header: 'Outcome', drop: 2 }, { header: 'Notes', cut: 1 }], sheet.followups.map((f) => [
     f.id, when(f.due_at, view), f.channel, f.purpose === 'closure' ? c.bold('closure') : f.purpose, f.agreed ? 'yes' : 'no', f.status, safe(f.outcome), safe(f.notes),
   ])));
   out.push(postmortemSection(sheet.postmortems, view));
-  out.push(section(view, 'Timeline', ['WHEN', 'KIND', 'WHAT'], sheet.timeline.map((t) => [
-    when(t.at, view), safe(t.kind), safe(`${t.summary}${t.tags?.length ? ` [${t.tags.join(', ')}]` : ''}`),
+  out.push(section(view, 'Timeline', ['When', 'Kind', { header: 'What', cut: 1 }], sheet.timeline.map((t) => [
+    when(t.at, view), safe(t.kind), safe(`${forPeople(t.summary, view)}${t.tags?.length ? ` [${t.tags.join(', ')}]` : ''}`),
   ])));
   return out.join('\n').replace(/\n+$/, '\n');
+}
+
+const ISO_INSTANT = /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)/g;
+
+/** A stored event summary for people: on a terminal its ISO instants read as the tables show times. */
+function forPeople(summary: string, view: View): string {
+  return view.isTTY ? summary.replace(ISO_INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : when(iso, view))) : summary;
 }
 
 function prospectBlock(sheet: DealSheet, view: View): string {
@@ -63,7 +70,7 @@ function prospectBlock(sheet: DealSheet, view: View): string {
   return lines.join('\n') + '\n';
 }
 
-function section(view: View, title: string, headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
+function section(view: View, title: string, headers: Array<string | Column>, rows: Array<Array<string | number | null | undefined>>): string {
   const c = paint(view);
   return `${c.bold(title)}\n${rows.length ? table(view, headers, rows) : '  none\n'}`;
 }

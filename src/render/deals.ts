@@ -5,7 +5,7 @@ import type { DealListRow } from '../db/dealViews.js';
 import type { DealRow } from '../db/deals.js';
 import { dealJson, instant } from './records.js';
 import { csv } from './csv.js';
-import { paint, safe, table, type View } from './text.js';
+import { paint, safe, table, type Column, type View } from './text.js';
 
 /** An instant for people: 'Mon 23 Nov 10:00' on a terminal (the year when not this year), ISO in a pipe; '—' / '' when none. */
 export function when(value: string | null | undefined, view: View): string {
@@ -38,6 +38,12 @@ export function dealListJson(deal: DealListRow, zone: string) {
 
 const STATUS_COLOUR = { open: 'cyan', won: 'green', lost: 'red', 'not-now': 'yellow' } as const;
 
+// On a narrow terminal the title, then the company, are cut; then commitment, value, company and status go.
+const DEAL_COLUMNS: Column[] = [
+  { header: 'Id' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 3 }, { header: 'Deal', cut: 1 }, { header: 'Value', drop: 2 },
+  { header: 'Status', drop: 4 }, { header: 'Next follow-up' }, { header: 'Commitment', drop: 1 },
+];
+
 /** The deals table (terminal) or TSV rows with ISO times (pipe). */
 export function dealsText(deals: DealListRow[], view: View): string {
   if (!deals.length) return view.isTTY ? 'No deals.\n' : '';
@@ -52,7 +58,7 @@ export function dealsText(deals: DealListRow[], view: View): string {
     when(d.next_followup_at, view),
     d.commitment ?? (view.isTTY ? '—' : ''),
   ]);
-  return table(view, ['ID', 'PROSPECT', 'COMPANY', 'DEAL', 'VALUE', 'STATUS', 'NEXT FOLLOW-UP', 'COMMITMENT'], rows);
+  return table(view, DEAL_COLUMNS, rows);
 }
 
 /** The deals as CSV: exact values in major units, ISO times. */

@@ -2,9 +2,10 @@
 import { isOverdue, overdueLabel, type Until } from '../core/due.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import { majorValue } from './records.js';
-import { formatInZone, isoInZone, localDate, localTime, sameZone, withZone } from '../core/time.js';
+import { formatInZone, isoInZone, localDate, localTime, sameZone } from '../core/time.js';
+import { zoneLabel } from './zoneNames.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
-import { paint, safe, table, type View } from './text.js';
+import { paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal gone quiet, and why. */
 export interface QuietDeal extends OpenDealRow {
@@ -85,6 +86,20 @@ export function dueText(report: DueReport, view: View): string {
   return view.isTTY ? terminal(report, view) : pipe(report, view);
 }
 
+// What gives way on a narrow terminal (render/layout.ts): titles, then names, are cut; then the columns
+// with `drop` go, lowest first. Times, prospects and ids stay.
+const DUE_COLUMNS: Column[] = [
+  { header: '' }, { header: 'Time' }, { header: 'Their time' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 3 },
+  { header: 'Channel', drop: 5 }, { header: 'Purpose', drop: 4 }, { header: 'Commitment', drop: 2 }, { header: 'Value', drop: 1 }, { header: 'Id' },
+];
+const NO_NEXT_STEP_COLUMNS: Column[] = [
+  { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Next step', drop: 1 },
+];
+const GONE_QUIET_COLUMNS: Column[] = [
+  { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Why', cut: 1 },
+  { header: 'Suggestion', drop: 1 },
+];
+
 function terminal(report: DueReport, view: View): string {
   const c = paint(view);
   const parts: string[] = [];
@@ -104,11 +119,11 @@ function terminal(report: DueReport, view: View): string {
       const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}`;
       return [marker, time, theirTime(dueAt, row.tz, view.zone), row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
     });
-    parts.push(table(view, ['', 'Time', 'Their time', 'Prospect', 'Company', 'Channel', 'Purpose', 'Commitment', 'Value', 'Id'], rows));
+    parts.push(table(view, DUE_COLUMNS, rows));
   }
   if (report.noNextStep.length) {
     const rows = report.noNextStep.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
-    parts.push(`${c.bold('No next step')}: every step should end with a commitment for the next\n` + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Next step'], rows));
+    parts.push(`${c.bold('No next step')}: every step should end with a commitment for the next\n` + table(view, NO_NEXT_STEP_COLUMNS, rows));
   }
   if (report.goneQuiet.length) {
     // A morning's worth: past QUIET_ON_SCREEN, the longest silent first and the rest counted.
@@ -117,7 +132,7 @@ function terminal(report: DueReport, view: View): string {
     const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
     const more = all.length - shown.length;
     const heading = more ? `${c.bold('Gone quiet')}: call back for the truth, not to close (the ${shown.length} silent longest of ${all.length})\n` : `${c.bold('Gone quiet')}: call back for the truth, not to close\n`;
-    parts.push(heading + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Why', 'Suggestion'], rows) + (more ? `… and ${more} more: salesctl due --json lists them all\n` : ''));
+    parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${more} more: salesctl due --json lists them all\n` : ''));
   }
   return parts.join('\n');
 }
@@ -143,23 +158,6 @@ export function theirTime(dueAt: Date, tz: string | null, zone: string): string 
   if (!tz || sameZone(tz, zone, dueAt)) return '';
   const pattern = localDate(dueAt, tz) === localDate(dueAt, zone) ? 'HH:mm' : 'ddd HH:mm';
   return `${formatInZone(dueAt, tz, pattern)} ${zoneLabel(tz, dueAt)}`;
-}
-
-// en-US's short names, the only ones ICU has for English; every other zone is shown by its city. Read from
-// the Date object's long name with TZ set to the zone: Intl.DateTimeFormat costs ~15 ms on first use.
-const SHORT_NAMES: Record<string, string> = {
-  'Eastern Standard Time': 'EST', 'Eastern Daylight Time': 'EDT', 'Central Standard Time': 'CST', 'Central Daylight Time': 'CDT',
-  'Mountain Standard Time': 'MST', 'Mountain Daylight Time': 'MDT', 'Pacific Standard Time': 'PST', 'Pacific Daylight Time': 'PDT',
-  'Alaska Standard Time': 'AKST', 'Alaska Daylight Time': 'AKDT', 'Hawaii-Aleutian Standard Time': 'HST', 'Hawaii-Aleutian Daylight Time': 'HDT',
-  'Atlantic Standard Time': 'AST', 'Atlantic Daylight Time': 'ADT', 'Greenwich Mean Time': 'GMT', 'Coordinated Universal Time': 'UTC',
-};
-
-/** 'EST' where the zone has a common abbreviation, else its city ('Jakarta'). */
-export function zoneLabel(zone: string, at: Date): string {
-  const long = withZone(zone, () => /\(([^)]+)\)$/.exec(at.toString())?.[1]);
-  const short = long && SHORT_NAMES[long];
-  if (short && zone === 'America/Adak') return short.replace('H', 'HA'); // ICU's en-US names for the Aleutians
-  return short || zone.split('/').pop()!.replace(/_/g, ' ');
 }
 
 function money(row: DueRow, format: (minor: number, currency: string) => string): string {

@@ -82,5 +82,5 @@ export function reportText(report: PostmortemReport, view: View): string {
   out += `\n${c.bold('Lessons')}\n`;
   if (!report.lessons.length) return `${out}No lessons written yet.\n`;
   const rows = report.lessons.map((pm) => [localDate(new Date(pm.created_at), view.zone), `#${pm.deal_id}`, pm.prospect_name, pm.lesson]);
-  return out + table(view, ['Date', 'Deal', 'Prospect', 'Lesson'], rows);
+  return out + table(view, ['Date', 'Deal', 'Prospect', { header: 'Lesson', cut: 1 }], rows);
 }

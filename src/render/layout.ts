@@ -1,0 +1,120 @@
+// Fitting a table to the terminal: widths in terminal cells, cells cut with '…', columns dropped.
+//
+// The order, for every table: first the notes and titles are cut (down to MIN_CUT cells), then the names
+// (prospect, company), then whole columns go, the least important first. Columns without `cut` or `drop`
+// (ids, times, prospects) are never touched. Pipes, --json and --csv never come here.
+import stringWidth from 'string-width';
+
+/** A table column: its header, and how it gives way when the table is wider than the terminal. */
+export interface Column {
+  header: string;
+  /** Cut with '…' when too wide: 1 for notes and titles (cut first), 2 for names (cut after). */
+  cut?: 1 | 2;
+  /** Left out at narrow widths, the lowest number first. */
+  drop?: number;
+}
+
+/** Cells a column is cut down to before the next step is tried. */
+const MIN_CUT = 10;
+/** Between columns. */
+export const GAP = 2;
+const SGR = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+
+/** The width of `text` in terminal cells (CJK and emoji take two, colour codes none). */
+export function cells(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  return stringWidth(text);
+}
+
+/**
+ * `text` cut to at most `width` cells, ending in '…' when something was cut. Colour codes are kept
+ * (those after the cut too, so a colour that was turned on is turned off again).
+ */
+export function cut(text: string, width: number): string {
+  if (cells(text) <= width) return text;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  let cutting = false;
+  for (const part of text.split(/(\u001b\[[0-9;]*m)/)) {
+    if (part.startsWith('\u001b[')) {
+      out += part;
+      continue;
+    }
+    if (cutting) continue;
+    for (const char of part) {
+      const w = cells(char);
+      if (used + w > width - 1) {
+        out += '…';
+        cutting = true;
+        break;
+      }
+      out += char;
+      used += w;
+    }
+  }
+  return out;
+}
+
+/**
+ * Which columns to show and how wide, so that the row fits `width` cells: returns one width per column,
+ * or null for a column left out. `natural` holds each column's widest cell (header included).
+ */
+export function fit(columns: readonly Column[], natural: readonly number[], width: number): Array<number | null> {
+  const shown = columns.map(() => true);
+  const droppable = columns.map((c, i) => [c.drop, i] as const).filter(([drop]) => drop !== undefined).sort((a, b) => a[0]! - b[0]! || b[1] - a[1]);
+  for (;;) {
+    const widths = shrink(columns, natural, shown, width);
+    const total = widths.reduce<number>((sum, w) => sum + (w ?? 0), 0) + GAP * (shown.filter(Boolean).length - 1);
+    const next = droppable.shift();
+    if (total <= width || next === undefined) {
+      return total <= width ? widths : squeeze(columns, widths, total - width);
+    }
+    shown[next[1]] = false;
+  }
+}
+
+/** Widths after cutting the cut-1 columns, then the cut-2 ones, each no lower than MIN_CUT (or its natural width). */
+function shrink(columns: readonly Column[], natural: readonly number[], shown: boolean[], width: number): Array<number | null> {
+  const widths: Array<number | null> = natural.map((w, i) => (shown[i] ? w : null));
+  const total = () => widths.reduce<number>((sum, w) => sum + (w ?? 0), 0) + GAP * (shown.filter(Boolean).length - 1);
+  for (const level of [1, 2] as const) {
+    const over = total() - width;
+    if (over <= 0) break;
+    const mine = columns.map((c, i) => i).filter((i) => shown[i] && columns[i]!.cut === level);
+    // The widest gives way first, one cell at a time, until the excess is gone or all are at their floor.
+    const floor = (i: number) => Math.min(natural[i]!, Math.max(MIN_CUT, cells(columns[i]!.header)));
+    for (let excess = over; excess > 0; excess--) {
+      let widest = -1;
+      for (const i of mine) if (widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) break;
+      widths[widest] = widths[widest]! - 1;
+    }
+  }
+  return widths;
+}
+
+/** Last resort, when even the narrowest layout is too wide: cut the cut columns below their floor (to 1 cell). */
+function squeeze(columns: readonly Column[], widths: Array<number | null>, excess: number): Array<number | null> {
+  for (const level of [1, 2] as const) {
+    for (let i = 0; i < columns.length && excess > 0; i++) {
+      if (widths[i] === null || columns[i]!.cut !== level) continue;
+      const step = Math.min(widths[i]! - 1, excess);
+      widths[i] = widths[i]! - step;
+      excess -= step;
+    }
+  }
+  return widths;
+}
+
+/** `text` padded with spaces to `width` cells. */
+export function pad(text: string, width: number): string {
+  const w = cells(text.includes('\u001b') ? text.replace(SGR, '') : text);
+  return w >= width ? text : text + ' '.repeat(width - w);
+}
+
+/** The width of a cell in terminal cells, colour codes left out. */
+export function cellWidth(text: string): number {
+  return cells(text.includes('\u001b') ? text.replace(SGR, '') : text);
+}
