@@ -6,6 +6,7 @@ import type { DealRow } from '../db/deals.js';
 import type { FollowupRow } from '../db/followups.js';
 import type { ProspectRow } from '../db/prospects.js';
 import { dealLabel, dealValue, when } from './deals.js';
+import { wrap } from './layout.js';
 import { paint, safe, table, type Column, type View } from './text.js';
 
 /** One line of a deal's timeline: an event or a journal line. */
@@ -32,8 +33,8 @@ export function dealSheetText(sheet: DealSheet, view: View): string {
   const { deal, prospect } = sheet;
   const value = deal.value_minor !== null ? dealValue(deal, { isTTY: true }) : '';
   const head = [c.bold(dealLabel(deal)), deal.status, value, deal.stage ? `stage ${safe(deal.stage)}` : ''].filter(Boolean).join(' · ');
-  const closed = deal.closed_at ? `  closed ${when(deal.closed_at, view)}${deal.lost_reason ? ` · reason: ${safe(deal.lost_reason)}` : ''}\n` : '';
-  const out = [`${head}\n${closed}`, prospectBlock(sheet, view)];
+  const closed = deal.closed_at ? `${prose(`  closed ${when(deal.closed_at, view)}${deal.lost_reason ? ` · reason: ${safe(deal.lost_reason)}` : ''}`, view, 4)}\n` : '';
+  const out = [`${prose(head, view, 2)}\n${closed}`, prospectBlock(sheet, view)];
   out.push(section(view, 'Commitments', ['Id', 'Kind', 'Status', { header: 'What', cut: 1 }, { header: 'From', cut: 2 }, 'Promised', { header: 'Payment', drop: 1 }], sheet.commitments.map((k) => [
     k.id, k.kind, k.status, safe(k.what), safe(k.given_by), when(k.promised_at, view), k.payment,
   ])));
@@ -67,7 +68,12 @@ function prospectBlock(sheet: DealSheet, view: View): string {
   const r = sheet.reliability;
   const c = paint(view);
   lines.push(`  reliability: ${r.broken > r.kept ? c.red(describeReliability(r)) : describeReliability(r)}`);
-  return lines.join('\n') + '\n';
+  return lines.map((line) => prose(line, view, 4)).join('\n') + '\n';
+}
+
+/** A line of the sheet on a terminal, wrapped to its width (continuation lines indented); a pipe keeps it whole. */
+function prose(line: string, view: View, indent: number): string {
+  return view.isTTY ? wrap(line, view.width ?? 80, indent) : line;
 }
 
 function section(view: View, title: string, headers: Array<string | Column>, rows: Array<Array<string | number | null | undefined>>): string {
@@ -80,8 +86,8 @@ function postmortemSection(postmortems: PostmortemRow[], view: View): string {
   if (!postmortems.length) return `${c.bold('Post-mortems')}\n  none\n`;
   const blocks = postmortems.map((pm) => {
     const reviewers = pm.reviewers;
-    const lines = [`  #${pm.id} ${pm.outcome} · ${when(pm.created_at, view)}${pm.causes.length ? ` · causes: ${pm.causes.join(', ')}` : ''}${reviewers.length ? ` · reviewed with ${reviewers.map(safe).join(', ')}` : ''}`];
-    const field = (label: string, text: string | null) => text && lines.push(`    ${label}: ${safe(text)}`);
+    const lines = [prose(`  #${pm.id} ${pm.outcome} · ${when(pm.created_at, view)}${pm.causes.length ? ` · causes: ${pm.causes.join(', ')}` : ''}${reviewers.length ? ` · reviewed with ${reviewers.map(safe).join(', ')}` : ''}`, view, 4)];
+    const field = (label: string, text: string | null) => text && lines.push(prose(`    ${label}: ${safe(text)}`, view, 6));
     field('what happened', pm.what_happened);
     field('failed assumption', pm.assumption);
     field('their feedback', pm.feedback);

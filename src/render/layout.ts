@@ -4,6 +4,7 @@
 // (prospect, company), then whole columns go, the least important first. Columns without `cut` or `drop`
 // (ids, times, prospects) are never touched. Pipes, --json and --csv never come here.
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 /** A table column: its header, and how it gives way when the table is wider than the terminal. */
 export interface Column {
@@ -117,4 +118,18 @@ export function pad(text: string, width: number): string {
 /** The width of a cell in terminal cells, colour codes left out. */
 export function cellWidth(text: string): number {
   return cells(text.includes('\u001b') ? text.replace(SGR, '') : text);
+}
+
+/**
+ * Prose for a terminal (a post-mortem answer, a note): `text` wrapped at word boundaries to `width`
+ * cells, continuation lines indented by `indent` spaces; a word longer than a line is broken.
+ */
+export function wrap(text: string, width: number, indent = 0): string {
+  if (cellWidth(text) <= width) return text;
+  const lead = /^ */.exec(text)![0];
+  const [first, ...rest] = wrapAnsi(text.slice(lead.length), Math.max(10, width - lead.length), { hard: true, trim: true }).split('\n');
+  if (!rest.length) return lead + first!;
+  const pad = ' '.repeat(indent);
+  const after = wrapAnsi(rest.join(' '), Math.max(10, width - indent), { hard: true, trim: true }).split('\n');
+  return [lead + first, ...after.map((line) => pad + line)].join('\n');
 }

@@ -21,7 +21,7 @@ async function fullBook() {
 describe('salesctl show', () => {
   it('prints the deal sheet on a terminal', async () => {
     const h = await fullBook();
-    const r = await h.run(['show', 'fleet'], { tty: true });
+    const r = await h.run(['show', 'fleet'], { tty: true, width: 100 });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`#1 Fleet renewal — Budi Santoso (PT Maju) · open · 15,000.00 USD
 
