@@ -242,9 +242,35 @@ export function importCsv(rows, seed = 7) {
   return path;
 }
 
-// `node scripts/bench/generate.mjs <deals> [seed]` generates (or finds) one database and prints its path.
+/**
+ * A database where every deal is open, as after importing a lead list: an empty database into which the
+ * built CLI imports `rows` rows of importCsv() (half of them with a next follow-up). Cached like the others.
+ */
+export function allOpenDatabase(rows, { log = () => {} } = {}) {
+  const dir = `${ROOT}bench-data`;
+  mkdirSync(dir, { recursive: true });
+  const path = `${dir}/salesctl-open-r${rows}-${schemaKey()}.db`;
+  if (existsSync(path)) return path;
+  const started = Date.now();
+  const staging = `${path}.${process.pid}.tmp`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  const env = { ...process.env, SALESCTL_DB: staging, SALESCTL_NOW: BENCH_NOW, TZ: BENCH_TZ };
+  delete env.NODE_EXTRA_CA_CERTS;
+  const made = spawnSync(process.execPath, [`${ROOT}bin/salesctl.js`, 'import', importCsv(rows)], { env, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`salesctl import failed (is dist/ built? run npm run build): ${made.stderr.trim()}`);
+  const db = new Database(staging);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  renameSync(staging, path);
+  log(`imported ${rows.toLocaleString('en-US')} open deals in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.slice(ROOT.length)}`);
+  return path;
+}
+
+// `node scripts/bench/generate.mjs <deals> [seed]` generates (or finds) one database and prints its path;
+// `node scripts/bench/generate.mjs open <rows>` the all-open one.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const deals = Number(process.argv[2] ?? 1000);
-  const seed = Number(process.argv[3] ?? 42);
-  console.log(benchDatabase(deals, { seed, log: (line) => console.error(line) }));
+  const log = (line) => console.error(line);
+  if (process.argv[2] === 'open') console.log(allOpenDatabase(Number(process.argv[3] ?? 100_000), { log }));
+  else console.log(benchDatabase(Number(process.argv[2] ?? 1000), { seed: Number(process.argv[3] ?? 42), log }));
 }

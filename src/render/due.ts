@@ -2,8 +2,9 @@
 import { isOverdue, overdueLabel, type Until } from '../core/due.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import { majorValue } from './records.js';
-import { formatInZone, isoInZone, localDate, localTime, sameZone } from '../core/time.js';
-import { zoneLabel } from './zoneNames.js';
+import { formatInZone, isoInZone, localDate, localTime } from '../core/time.js';
+import { theirTimes } from './theirTime.js';
+import { wrap } from './layout.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
 import { paint, safe, table, type Column, type View } from './text.js';
 
@@ -17,6 +18,8 @@ export interface QuietDeal extends OpenDealRow {
 
 /** How many gone-quiet deals a terminal lists; --json, --csv and a pipe always carry them all. */
 export const QUIET_ON_SCREEN = 20;
+/** How many deals without a next step a terminal lists (the newest); --json, --csv and a pipe carry them all. */
+export const NO_NEXT_STEP_ON_SCREEN = 20;
 
 /** What `due` found. `until` is set when the user gave --until. */
 export interface DueReport {
@@ -109,7 +112,8 @@ function terminal(report: DueReport, view: View): string {
     parts.push(label ? `Nothing due until ${label}.\n` : 'Nothing due today.\n');
   } else {
     const today = localDate(report.now, view.zone);
-    const rows = report.items.map((row) => {
+    const theirs = theirTimes(report.items.map((row) => ({ dueAt: new Date(row.due_at), tz: row.tz })), view.zone);
+    const rows = report.items.map((row, i) => {
       const dueAt = new Date(row.due_at);
       const overdue = isOverdue(dueAt, report.now);
       const closure = row.purpose === 'closure';
@@ -117,13 +121,18 @@ function terminal(report: DueReport, view: View): string {
       const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : formatInZone(dueAt, view.zone, 'ddd D MMM HH:mm');
       const time = overdue ? `${when} (${overdueLabel(dueAt, report.now, view.zone)})` : when;
       const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}`;
-      return [marker, time, theirTime(dueAt, row.tz, view.zone), row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
+      return [marker, time, theirs[i], row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
     });
     parts.push(table(view, DUE_COLUMNS, rows));
   }
   if (report.noNextStep.length) {
-    const rows = report.noNextStep.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
-    parts.push(`${c.bold('No next step')}: every step should end with a commitment for the next\n` + table(view, NO_NEXT_STEP_COLUMNS, rows));
+    // A morning's worth: past NO_NEXT_STEP_ON_SCREEN (after importing a lead list: 50,000), the newest deals and the rest counted.
+    const all = report.noNextStep;
+    const shown = all.length <= NO_NEXT_STEP_ON_SCREEN ? all : all.slice(-NO_NEXT_STEP_ON_SCREEN).reverse();
+    const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
+    const more = all.length - shown.length;
+    const heading = `${c.bold('No next step')}: every step should end with a commitment for the next${more ? ` (the ${shown.length} newest of ${all.length.toLocaleString('en-US')})` : ''}`;
+    parts.push(`${wrap(heading, view.width ?? 80, 2)}\n` + table(view, NO_NEXT_STEP_COLUMNS, rows) + (more ? `… and ${more.toLocaleString('en-US')} more: salesctl due --json lists them all\n` : ''));
   }
   if (report.goneQuiet.length) {
     // A morning's worth: past QUIET_ON_SCREEN, the longest silent first and the rest counted.
@@ -131,8 +140,8 @@ function terminal(report: DueReport, view: View): string {
     const shown = all.length <= QUIET_ON_SCREEN ? all : [...all].sort((a, b) => a.lastContact - b.lastContact || a.deal_id - b.deal_id).slice(0, QUIET_ON_SCREEN);
     const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
     const more = all.length - shown.length;
-    const heading = more ? `${c.bold('Gone quiet')}: call back for the truth, not to close (the ${shown.length} silent longest of ${all.length})\n` : `${c.bold('Gone quiet')}: call back for the truth, not to close\n`;
-    parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${more} more: salesctl due --json lists them all\n` : ''));
+    const heading = `${wrap(`${c.bold('Gone quiet')}: call back for the truth, not to close${more ? ` (the ${shown.length} silent longest of ${all.length})` : ''}`, view.width ?? 80, 2)}\n`;
+    parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${more.toLocaleString('en-US')} more: salesctl due --json lists them all\n` : ''));
   }
   return parts.join('\n');
 }
@@ -153,12 +162,7 @@ function pipe(report: DueReport, view: View): string {
   return lines.join('');
 }
 
-/** '09:00 EST': the prospect's wall clock when their zone is not ours ('' when it is), with the weekday when their date differs. */
-export function theirTime(dueAt: Date, tz: string | null, zone: string): string {
-  if (!tz || sameZone(tz, zone, dueAt)) return '';
-  const pattern = localDate(dueAt, tz) === localDate(dueAt, zone) ? 'HH:mm' : 'ddd HH:mm';
-  return `${formatInZone(dueAt, tz, pattern)} ${zoneLabel(tz, dueAt)}`;
-}
+export { theirTime } from './theirTime.js';
 
 function money(row: DueRow, format: (minor: number, currency: string) => string): string {
   return row.value_minor !== null && row.currency ? format(row.value_minor, row.currency) : '';

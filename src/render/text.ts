@@ -27,8 +27,9 @@ const PLAIN: Paint = { bold: plain, dim: plain, red: plain, green: plain, yellow
  * it loads on first use (scripts/build.mjs), so a pipe never builds its styles (about 0.7 ms of a start).
  */
 export function paint(view: { color: boolean }): Paint {
-  return view.color ? new Chalk({ level: 1 }) : PLAIN;
+  return view.color ? (colours ??= new Chalk({ level: 1 })) : PLAIN;
 }
+let colours: Paint | undefined;
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');

@@ -30,16 +30,21 @@ let byZone: Map<string, [string, string]> | undefined;
 
 /** 'EST' where the zone has a common English abbreviation at `at`, else its city ('Jakarta', 'New York'). */
 export function zoneLabel(zone: string, at: Date): string {
+  const year = at.getUTCFullYear();
+  return labelAt(zone, offsetMinutes(at, zone), offsetMinutes(new Date(Date.UTC(year, 0, 15)), zone), offsetMinutes(new Date(Date.UTC(year, 6, 15)), zone));
+}
+
+/**
+ * zoneLabel from offsets already read (minutes east of UTC): the zone's at the instant, and in mid-January
+ * and mid-July of its year; daylight time is the larger of those two.
+ */
+export function labelAt(zone: string, offset: number, january: number, july: number): string {
   byZone ??= new Map(GROUPS.flatMap(([standard, daylight, zones]) => zones.split(' ').map((z) => [z, [standard, daylight]] as const)));
   const names = byZone.get(zone);
   const city = zone.split('/').pop()!.replace(/_/g, ' ');
   if (!names) return city;
   const [standard, daylight] = names;
   if (standard === daylight) return standard;
-  // Daylight time is the larger of the year's two offsets (January's and July's).
-  const year = at.getUTCFullYear();
-  const january = offsetMinutes(new Date(Date.UTC(year, 0, 15)), zone);
-  const july = offsetMinutes(new Date(Date.UTC(year, 6, 15)), zone);
-  const daylightNow = january !== july && offsetMinutes(at, zone) === Math.max(january, july);
+  const daylightNow = january !== july && offset === Math.max(january, july);
   return (daylightNow ? daylight : standard) || city;
 }

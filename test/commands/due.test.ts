@@ -165,6 +165,17 @@ describe('salesctl due', () => {
     expect((await h.run(['due', '--csv'])).stdout).toBe('followup_id,deal_id,due_at,their_time,overdue,closure,agreed,prospect,company,title,channel,purpose,commitment,value,currency\n');
   });
 
+  it('lists the 20 newest deals with no next step on a terminal and counts the rest; a pipe has them all', async () => {
+    const h = harness(NOW, 'Asia/Jakarta');
+    for (let i = 1; i <= 25; i++) await ok(h, ['add', `P${i}`]);
+    const out = (await h.run(['due'], { tty: true })).stdout.split('\n');
+    expect(out[2]).toBe('No next step: every step should end with a commitment for the next (the 20');
+    expect(out[3]).toBe('  newest of 25)');
+    expect(out.slice(5, 25).map((line) => Number(line.split(/\s+/)[0]))).toEqual(Array.from({ length: 20 }, (_, i) => 25 - i));
+    expect(out.slice(25)).toEqual(['… and 5 more: salesctl due --json lists them all', '']);
+    expect((await h.run(['due'])).stdout.split('\n').filter((line) => line.startsWith('no-next-step')).length).toBe(25);
+  });
+
   it('still lists the deals with no next step on an empty day', async () => {
     const h = harness(NOW, 'Asia/Jakarta');
     await ok(h, ['add', 'Dewi', '--company', 'CV Baru']);
