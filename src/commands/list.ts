@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { dealCounts, eachDealLine, listDealLines, listDeals, type DealListRow } from '../db/dealViews.js';
 import { dealListJson, dealsCsv, dealsText } from '../render/deals.js';
 import type { Result } from '../render/result.js';
-import { safe } from '../render/text.js';
+import { count, safe } from '../render/text.js';
 
 export interface ListFlags {
   status?: string;
@@ -59,7 +59,7 @@ export async function run(ctx: Context, _args: string[], flags: ListFlags): Prom
       if (!rows.length) return view.isTTY ? nothingListed(db, statuses, flags.search) : '';
       const more = total - rows.length;
       const next = Math.min(total, Math.max(100, rows.length * 4));
-      const footer = view.isTTY && more > 0 ? `… and ${more.toLocaleString('en-US')} more: salesctl list --limit ${next}, --all, or through a pipe\n` : '';
+      const footer = view.isTTY && more > 0 ? `… and ${count(more)} more: salesctl list --limit ${next}, --all, or through a pipe\n` : '';
       return dealsText(rows, view) + footer;
     },
     csv: () => dealsCsv(deals(), ctx.zone),

@@ -6,7 +6,7 @@ import { formatInZone, isoInZone, localDate, localTime } from '../core/time.js';
 import { theirTimes } from './theirTime.js';
 import { wrap } from './layout.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
-import { paint, safe, table, type Column, type View } from './text.js';
+import { count, paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal gone quiet, and why. */
 export interface QuietDeal extends OpenDealRow {
@@ -131,8 +131,8 @@ function terminal(report: DueReport, view: View): string {
     const shown = all.length <= NO_NEXT_STEP_ON_SCREEN ? all : all.slice(-NO_NEXT_STEP_ON_SCREEN).reverse();
     const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
     const more = all.length - shown.length;
-    const heading = `${c.bold('No next step')}: every step should end with a commitment for the next${more ? ` (the ${shown.length} newest of ${all.length.toLocaleString('en-US')})` : ''}`;
-    parts.push(`${wrap(heading, view.width ?? 80, 2)}\n` + table(view, NO_NEXT_STEP_COLUMNS, rows) + (more ? `… and ${more.toLocaleString('en-US')} more: salesctl due --json lists them all\n` : ''));
+    const heading = `${c.bold('No next step')}: every step should end with a commitment for the next${more ? ` (the ${shown.length} newest of ${count(all.length)})` : ''}`;
+    parts.push(`${wrap(heading, view.width ?? 80, 2)}\n` + table(view, NO_NEXT_STEP_COLUMNS, rows) + (more ? `… and ${count(more)} more: salesctl due --json lists them all\n` : ''));
   }
   if (report.goneQuiet.length) {
     // A morning's worth: past QUIET_ON_SCREEN, the longest silent first and the rest counted.
@@ -140,8 +140,8 @@ function terminal(report: DueReport, view: View): string {
     const shown = all.length <= QUIET_ON_SCREEN ? all : [...all].sort((a, b) => a.lastContact - b.lastContact || a.deal_id - b.deal_id).slice(0, QUIET_ON_SCREEN);
     const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
     const more = all.length - shown.length;
-    const heading = `${wrap(`${c.bold('Gone quiet')}: call back for the truth, not to close${more ? ` (the ${shown.length} silent longest of ${all.length})` : ''}`, view.width ?? 80, 2)}\n`;
-    parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${more.toLocaleString('en-US')} more: salesctl due --json lists them all\n` : ''));
+    const heading = `${wrap(`${c.bold('Gone quiet')}: call back for the truth, not to close${more ? ` (the ${shown.length} silent longest of ${count(all.length)})` : ''}`, view.width ?? 80, 2)}\n`;
+    parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${count(more)} more: salesctl due --json lists them all\n` : ''));
   }
   return parts.join('\n');
 }

@@ -36,7 +36,18 @@ export const OWN_SYMBOLS = [...measured.keys()];
 export function cells(text: string): number {
   if (NARROW.test(text)) return text.length;
   let width = measured.get(text);
-  if (width === undefined) measured.set(text, (width = stringWidth(text)));
+  if (width !== undefined) return width;
+  // Character by character while each is narrow or known ('!★', 'Müller — Sales'); else string-width.
+  width = 0;
+  for (const char of text) {
+    const known = NARROW.test(char) ? 1 : measured.get(char);
+    if (known === undefined) {
+      width = stringWidth(text);
+      break;
+    }
+    width += known;
+  }
+  measured.set(text, width);
   return width;
 }
 

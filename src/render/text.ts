@@ -95,6 +95,14 @@ export function table(view: View, columns: Array<string | Column>, rows: Array<A
   return line(specs.map((spec) => (spec.header ? c.bold(spec.header) : ''))) + body.map(line).join('');
 }
 
+/**
+ * A count with thousands separators ('50,071'), as toLocaleString('en-US') writes it without its cost:
+ * the first Intl number format of a run loads ICU's locale data (about 15 ms of a morning on a terminal).
+ */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Pretty JSON, one document. */
 export function json(data: unknown): string {
   return JSON.stringify(data, null, 2) + '\n';
