@@ -28,6 +28,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // - cli-table3, which draws tables for a terminal only: its colour library reads process.stdout when it is
 //   loaded, and that builds node's stdout stream. It becomes a constructor that loads it on first `new`.
 // - chalk, used only when colour is on (render/text.ts paint()): its Chalk export loads it on first use.
+// - wrap-ansi, which wraps prose for a terminal (render/layout.ts wrap()): loading it builds ansi-styles'
+//   styles, which no pipe needs. It becomes a function that loads it on first call.
 // - chalk's colour detection (#supports-color), which reads the terminal when chalk loads: salesctl always
 //   tells chalk its level (render/text.ts), so the bundle takes chalk's own browser variant, which reads
 //   nothing of the process.
@@ -38,7 +40,7 @@ const lazyModules = {
   setup(build) {
     build.onResolve({ filter: LAZY_BUILTINS }, (args) =>
       args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' });
-    build.onResolve({ filter: /^(cli-table3|chalk)$/ }, (args) =>
+    build.onResolve({ filter: /^(cli-table3|chalk|wrap-ansi)$/ }, (args) =>
       args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' });
     build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
@@ -47,6 +49,8 @@ const lazyModules = {
       contents:
         args.path === 'cli-table3'
           ? `let Real; module.exports = new Proxy(function Table() {}, { construct: (_, args) => new (Real ??= require('cli-table3'))(...args) });`
+          : args.path === 'wrap-ansi'
+          ? `let real; module.exports = function wrapAnsi(...args) { return (real ??= require('wrap-ansi'))(...args); };`
           : args.path === 'chalk'
           ? `let real; Object.defineProperty(exports, 'Chalk', { enumerable: true, get: () => (real ??= require('chalk')).Chalk });`
           : // a getter per export, so that both require() and esbuild's named imports reach the real module late
