@@ -90,7 +90,7 @@ export function dueText(report: DueReport, view: View): string {
 }
 
 // What gives way on a narrow terminal (render/layout.ts): titles, then names, are cut; then the columns
-// with `drop` go, lowest first. Times, prospects and ids stay.
+// with `drop` go, lowest first. Times, prospects and ids stay; a reason keeps 24 cells ('no contact for 125 days').
 const DUE_COLUMNS: Column[] = [
   { header: '' }, { header: 'Time' }, { header: 'Their time' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 3 },
   { header: 'Channel', drop: 5 }, { header: 'Purpose', drop: 4 }, { header: 'Commitment', drop: 2 }, { header: 'Value', drop: 1 }, { header: 'Id' },
@@ -99,7 +99,7 @@ const NO_NEXT_STEP_COLUMNS: Column[] = [
   { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Next step', drop: 1 },
 ];
 const GONE_QUIET_COLUMNS: Column[] = [
-  { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Why', cut: 1 },
+  { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Why', cut: 1, min: 24 },
   { header: 'Suggestion', drop: 1 },
 ];
 

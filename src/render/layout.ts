@@ -13,6 +13,8 @@ export interface Column {
   cut?: 1 | 2;
   /** Left out at narrow widths, the lowest number first. */
   drop?: number;
+  /** Cells a cut column keeps before the next step is tried (default MIN_CUT). */
+  min?: number;
 }
 
 /** Cells a column is cut down to before the next step is tried. */
@@ -108,7 +110,7 @@ function shrink(columns: readonly Column[], natural: readonly number[], shown: b
     if (over <= 0) break;
     const mine = columns.map((c, i) => i).filter((i) => shown[i] && columns[i]!.cut === level);
     // The widest gives way first, one cell at a time, until the excess is gone or all are at their floor.
-    const floor = (i: number) => Math.min(natural[i]!, Math.max(MIN_CUT, cells(columns[i]!.header)));
+    const floor = (i: number) => Math.min(natural[i]!, Math.max(columns[i]!.min ?? MIN_CUT, cells(columns[i]!.header)));
     for (let excess = over; excess > 0; excess--) {
       let widest = -1;
       for (const i of mine) if (widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;

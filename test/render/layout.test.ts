@@ -57,6 +57,13 @@ describe('fit', () => {
   });
 });
 
+describe('fit with a floor of its own', () => {
+  it('keeps a reason at 24 cells while the title is cut to 10, then leaves out the suggestion', () => {
+    const columns: Column[] = [{ header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Why', cut: 1, min: 24 }, { header: 'Suggestion', drop: 1 }];
+    expect(fit(columns, [4, 19, 16, 13, 60, 44], 80)).toEqual([4, 19, 15, 10, 24, null]);
+  });
+});
+
 describe('wrap', () => {
   it('wraps prose at words, keeping the first indent and indenting what follows', () => {
     expect(wrap('  lesson: talk to the person who signs before the demo', 24, 4)).toBe('  lesson: talk to the\n    person who signs\n    before the demo');
