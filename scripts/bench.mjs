@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, cpSync, existsSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_NOW, BENCH_TZ, ROOT, benchDatabase, importCsv } from './bench/generate.mjs';
-import { benchEnv, median, peakRss, rssMethod, runOnce, timePaired, timeRuns } from './bench/measure.mjs';
+import { BENCH_NOW, BENCH_TZ, ROOT, allOpenDatabase, benchDatabase, importCsv } from './bench/generate.mjs';
+import { benchEnv, hasScript, median, peakRss, ptyOutput, rssMethod, runOnce, timeAgainst, timePaired, timePairedPty, timeRuns } from './bench/measure.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? (process.env.BENCH_QUICK ? 7 : 21));
 const SEED = Number(process.env.BENCH_SEED ?? 42);
@@ -32,10 +32,13 @@ process.on('exit', () => rmSync(app, { recursive: true, force: true }));
 console.log(`salesctl benchmark — node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), ${RUNS} runs per figure after 2 warm-ups`);
 console.log(`NODE_EXTRA_CA_CERTS and NODE_OPTIONS are removed from every measured process${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set here: it would add its certificate loading to every node start)' : ''}.`);
 console.log(`Every command runs with SALESCTL_NOW=${BENCH_NOW}, TZ=${BENCH_TZ}, output to a pipe. Floor = \`node -e 0\`, run just before each measured run.`);
+console.log(`"on a terminal": under \`script -qec\` (a pseudo-terminal, 80 columns, colour on), floor = \`script -qec 'node -e 0'\` run just before each.`);
 console.log(`Peak RSS: ${rssMethod() === 'gnu-time' ? 'GNU time %M (the kernel\'s ru_maxrss of the node process)' : 'VmHWM from /proc/self/status at exit'}.\n`);
 
 const sizes = [1_000, 10_000, 100_000];
 const databases = Object.fromEntries(sizes.map((n) => [n, benchDatabase(n, { seed: SEED, log })]));
+const allOpen = allOpenDatabase(100_000, { log });
+const pty = hasScript();
 const csvPath = importCsv(100_000);
 const rows = [];
 const row = (figure, target, measured, floor, vsFloor, pass) => rows.push({ figure, target, measured, floor, vsFloor, pass });
@@ -84,6 +87,63 @@ for (const size of sizes) {
     const rss = median([0, 1, 2].map(() => peakRss([BIN, 'due'], { env }).rssMB));
     row('due @ 100,000 deals: peak RSS', '≤ 100 MB', `${rss.toFixed(1)} MB`, '', '', rss <= 100);
   }
+  if (size >= 10_000) terminalRow(`due @ ${size.toLocaleString('en-US')} deals on a terminal`, ['due'], { env: { ...env, NO_COLOR: '' } });
+}
+
+/** A command through a pseudo-terminal, paired with a pseudo-terminal's own floor. */
+function terminalRow(label, args, { env }) {
+  if (!pty) {
+    row(label, '≤ pty floor + 40 ms', 'script(1) is missing: not measured', '', '', '—');
+    return;
+  }
+  const lines = ptyOutput(process.execPath, [BIN, ...args], { env }).split('\n').filter((line) => line.trim()).length;
+  const t = timePairedPty(process.execPath, [BIN, ...args], { env, runs: RUNS });
+  row(`${label} (${lines} lines)`, '≤ pty floor + 40 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 40);
+}
+
+// 1b. Every read command on a database where every deal is open, as after importing a lead list of
+//     100,000 rows (each with a next follow-up): nothing may grow faster than what it prints.
+{
+  const db = copyOf(allOpen, 'all-open.db');
+  const env = envFor(db);
+  const reader = new Database(db, { readonly: true });
+  const dealId = String(reader.prepare("SELECT id FROM deals WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET 5000").pluck().get());
+  reader.close();
+  const near = [
+    ['due', ['due']],
+    ['show', ['show', dealId]],
+  ];
+  for (const [name, args] of near) {
+    const label = `${name} (all-open 100k)`;
+    const problem = missing(args, env);
+    if (problem) {
+      row(label, '≤ floor + 40 ms', problem, '', '', '—');
+      continue;
+    }
+    const lines = String(runOnce(process.execPath, [BIN, ...args], { env }).stdout).split('\n').filter(Boolean).length;
+    const t = timePaired(process.execPath, [BIN, ...args], { env, runs: RUNS });
+    row(`${label}, ${lines} lines`, '≤ floor + 40 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 40);
+  }
+  terminalRow('due (all-open 100k) on a terminal', ['due'], { env: { ...env, NO_COLOR: '' } });
+  // The whole-database reads: each prints up to every deal, so each is held to a second and a half.
+  const whole = [
+    ['list', ['list']],
+    ['forecast', ['forecast']],
+    ['stats reach', ['stats', 'reach']],
+    ['postmortem report', ['postmortem', 'report']],
+    ['export deals csv', ['export', 'deals', '--format', 'csv']],
+  ];
+  for (const [name, args] of whole) {
+    const label = `${name} (all-open 100k)`;
+    const problem = missing(args, env);
+    if (problem) {
+      row(label, '≤ 1.5 s', problem, '', '', '—');
+      continue;
+    }
+    const lines = String(runOnce(process.execPath, [BIN, ...args], { env }).stdout).split('\n').filter(Boolean).length;
+    const t = timeRuns(process.execPath, [BIN, ...args], { env, runs: Math.min(RUNS, 7), warmup: 1 });
+    row(`${label}, ${lines.toLocaleString('en-US')} lines`, '≤ 1.5 s', ms(t.median), '', '', t.median <= 1500);
+  }
 }
 
 // 2. The everyday writes, on a copy of the 100k database (a few rows accumulate: harmless).
@@ -107,6 +167,15 @@ for (const size of sizes) {
     }
     const t = timePaired(process.execPath, [BIN, ...args], { env, runs: RUNS });
     row(label, '≤ floor + 60 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 60);
+  }
+  // A natural phrase against an ISO date, the same command otherwise: what reading the phrase costs.
+  const iso = ['followup', dealId, '--at', '2026-12-05', '--channel', 'call'];
+  const phrase = ['followup', dealId, '--at', 'tomorrow', '--channel', 'call'];
+  const problem = missing(phrase, env);
+  if (problem) row('followup --at tomorrow vs --at 2026-12-05', '≤ ISO + 30 ms', problem, '', '', '—');
+  else {
+    const t = timeAgainst(process.execPath, [BIN, ...iso], [BIN, ...phrase], { env, runs: RUNS });
+    row('followup --at tomorrow vs --at 2026-12-05 (100k db)', '≤ ISO + 30 ms', ms(t.median), `ISO ${ms(t.base)}`, `+${t.diff.toFixed(1)} ms`, t.diff <= 30);
   }
 }
 

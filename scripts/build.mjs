@@ -1,6 +1,6 @@
-// Bundles src/main.ts into dist/ with esbuild, laid out for start-up time (figures in the README's
-// performance section; `npm run bench` measures them):
-// - dist/main.cjs: our code, commander, chalk, cli-table3, env-paths and better-sqlite3's JavaScript in
+// Bundles src/main.ts into dist/ with esbuild, laid out for start-up time (figures on the
+// performance page, docs/PERFORMANCE.md; `npm run bench` measures them):
+// - dist/main.cjs: our code, commander, chalk, string-width, wrap-ansi, env-paths and better-sqlite3's JavaScript in
 //   ONE CommonJS file. One file is one read and one compile, where a graph of ES module chunks costs a
 //   resolve, a read, a compile and a link each. The commands are still evaluated lazily: esbuild wraps each `await import('./commands/x.js')` so its
 //   module body runs only when that command does.
@@ -23,9 +23,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // - node:child_process, required at the top of commander for executable subcommands, which salesctl has
 //   none of, and node:tty, which main.ts asks only about a character device: both pull in node's stream
 //   and net modules. They become objects that require the real module on first use.
-// - cli-table3, which draws tables for a terminal only: its colour library reads process.stdout when it is
-//   loaded, and that builds node's stdout stream. It becomes a constructor that loads it on first `new`.
 // - chalk, used only when colour is on (render/text.ts paint()): its Chalk export loads it on first use.
+// - wrap-ansi, which wraps prose for a terminal (render/layout.ts wrap()): loading it builds ansi-styles'
+//   styles, which no pipe needs. It becomes a function that loads it on first call.
 // - chalk's colour detection (#supports-color), which reads the terminal when chalk loads: salesctl always
 //   tells chalk its level (render/text.ts), so the bundle takes chalk's own browser variant, which reads
 //   nothing of the process.
@@ -36,15 +36,15 @@ const lazyModules = {
   setup(build) {
     build.onResolve({ filter: LAZY_BUILTINS }, (args) =>
       args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' });
-    build.onResolve({ filter: /^(cli-table3|chalk)$/ }, (args) =>
+    build.onResolve({ filter: /^(chalk|wrap-ansi)$/ }, (args) =>
       args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' });
     build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }));
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       resolveDir: root,
       loader: 'js',
       contents:
-        args.path === 'cli-table3'
-          ? `let Real; module.exports = new Proxy(function Table() {}, { construct: (_, args) => new (Real ??= require('cli-table3'))(...args) });`
+        args.path === 'wrap-ansi'
+          ? `let real; module.exports = function wrapAnsi(...args) { return (real ??= require('wrap-ansi'))(...args); };`
           : args.path === 'chalk'
           ? `let real; Object.defineProperty(exports, 'Chalk', { enumerable: true, get: () => (real ??= require('chalk')).Chalk });`
           : // a getter per export, so that both require() and esbuild's named imports reach the real module late

@@ -259,7 +259,9 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .command('list')
           .description('the deals (open ones unless --status says otherwise)')
           .option('--status <status>', 'open, won, lost, not-now or all (comma-separated for several)', 'open')
-          .option('--search <text>', 'only deals whose prospect, company or title contains this'),
+          .option('--search <text>', 'only deals whose prospect, company or title contains this')
+          .option('--limit <n>', 'only the n deals with the newest activity (a terminal shows 30 unless --all)')
+          .option('--all', 'on a terminal, every deal (a pipe, --json and --csv always have every one)'),
       ),
       async () => (await import('./commands/list.js')).run,
     );

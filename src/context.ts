@@ -72,12 +72,30 @@ export function viewOf(ctx: Context): View {
   return { isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone, width: ctx.width };
 }
 
-/** A warning on stderr: something the user may want to fix, never data. Echoed input is escaped: one line, no escapes. */
-export function warn(ctx: Context, message: string): void {
-  ctx.stderr.write(`warning: ${safe(message)}\n`);
+// Warnings and hints wait until the result they are about has been printed (main.ts flushes them after
+// it), so a salesperson reads what happened first and the advice under it, as `git` does.
+const pending = new WeakMap<Context, string[]>();
+
+function note(ctx: Context, line: string): void {
+  const lines = pending.get(ctx);
+  if (lines) lines.push(line);
+  else pending.set(ctx, [line]);
 }
 
-/** A hint on stderr: the next thing a salesperson might do; escaped like warn(). */
+/** A warning on stderr, after the result: something the user may want to fix, never data. Echoed input is escaped: one line, no escapes. */
+export function warn(ctx: Context, message: string): void {
+  note(ctx, `warning: ${safe(message)}\n`);
+}
+
+/** A hint on stderr, after the result: the next thing a salesperson might do; escaped like warn(). */
 export function hint(ctx: Context, message: string): void {
-  ctx.stderr.write(`hint: ${safe(message)}\n`);
+  note(ctx, `hint: ${safe(message)}\n`);
+}
+
+/** Writes the warnings and hints waiting so far (main.ts after the result; a command before it asks something). */
+export function flushNotices(ctx: Context): void {
+  const lines = pending.get(ctx);
+  if (!lines) return;
+  pending.delete(ctx);
+  for (const line of lines) ctx.stderr.write(line);
 }

@@ -17,7 +17,7 @@ export interface Run {
 export interface Harness {
   db: DB;
   /** Runs `salesctl <argv>` as if in a terminal (tty: true) or a pipe (default); colour only with color: true. */
-  run(argv: string[], options?: { tty?: boolean; color?: boolean; now?: string; zone?: string; env?: Record<string, string> }): Promise<Run>;
+  run(argv: string[], options?: { tty?: boolean; color?: boolean; now?: string; zone?: string; env?: Record<string, string>; width?: number }): Promise<Run>;
 }
 
 /** A fresh in-memory salesctl with the clock at `now` in `zone`. */
@@ -36,6 +36,7 @@ export function harness(now = '2026-11-22T08:00:00Z', zone = 'UTC'): Harness {
         interactive: false,
         database: db,
         zone: options.zone ?? zone,
+        width: options.width,
       });
       return { code, stdout, stderr };
     },

@@ -221,17 +221,17 @@ function fill(db, dealCount, seed) {
  * --map: name, company, email, phone, role, segment, tz, deal, value, currency, stage, next follow-up
  * (an ISO date on half the rows).
  */
-export function importCsv(rows, seed = 7) {
+export function importCsv(rows, seed = 7, { everyNext = false } = {}) {
   const dir = `${ROOT}bench-data`;
   mkdirSync(dir, { recursive: true });
-  const path = `${dir}/import-s${seed}-r${rows}-v${GENERATOR_VERSION}.csv`;
+  const path = `${dir}/import-s${seed}-r${rows}${everyNext ? '-next' : ''}-v${GENERATOR_VERSION}.csv`;
   if (existsSync(path)) return path;
   const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const start = Date.parse(BENCH_NOW);
   const lines = ['name,company,email,phone,role,segment,tz,deal,value,currency,stage,next follow-up'];
   for (let i = 1; i <= rows; i++) {
-    const next = random() < 0.5 ? new Date(start + Math.floor(random() * 60) * DAY).toISOString().slice(0, 10) : '';
+    const next = everyNext || random() < 0.5 ? new Date(start + Math.floor(random() * 60) * DAY).toISOString().slice(0, 10) : '';
     lines.push([`${pick(FIRST)} ${pick(LAST)} I${i}`, `"${pick(CORP)}, Ltd ${i % 500}"`, `i${i}@example.com`, `+62 813 ${String(i).padStart(7, '0')}`,
       pick(['owner', 'purchasing', '']), pick(['smb', 'enterprise', 'retail']), pick(ZONES), `Imported deal ${i}`,
       (Math.floor(random() * 200000) / 100).toFixed(2), 'USD', pick(['lead', 'qualified', 'proposal']), next].join(','));
@@ -242,9 +242,36 @@ export function importCsv(rows, seed = 7) {
   return path;
 }
 
-// `node scripts/bench/generate.mjs <deals> [seed]` generates (or finds) one database and prints its path.
+/**
+ * A database where every deal is open, as after importing a CRM export or lead list with a next-follow-up
+ * column: an empty database into which the built CLI imports `rows` rows of importCsv(), every row with its
+ * next follow-up on one of the 60 days from BENCH_NOW (`due` has about 1/60 of them today). Cached like the others.
+ */
+export function allOpenDatabase(rows, { log = () => {} } = {}) {
+  const dir = `${ROOT}bench-data`;
+  mkdirSync(dir, { recursive: true });
+  const path = `${dir}/salesctl-open-next-r${rows}-${schemaKey()}.db`;
+  if (existsSync(path)) return path;
+  const started = Date.now();
+  const staging = `${path}.${process.pid}.tmp`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  const env = { ...process.env, SALESCTL_DB: staging, SALESCTL_NOW: BENCH_NOW, TZ: BENCH_TZ };
+  delete env.NODE_EXTRA_CA_CERTS;
+  const made = spawnSync(process.execPath, [`${ROOT}bin/salesctl.js`, 'import', importCsv(rows, 7, { everyNext: true })], { env, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`salesctl import failed (is dist/ built? run npm run build): ${made.stderr.trim()}`);
+  const db = new Database(staging);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
+  renameSync(staging, path);
+  log(`imported ${rows.toLocaleString('en-US')} open deals in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.slice(ROOT.length)}`);
+  return path;
+}
+
+// `node scripts/bench/generate.mjs <deals> [seed]` generates (or finds) one database and prints its path;
+// `node scripts/bench/generate.mjs open <rows>` the all-open one.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const deals = Number(process.argv[2] ?? 1000);
-  const seed = Number(process.argv[3] ?? 42);
-  console.log(benchDatabase(deals, { seed, log: (line) => console.error(line) }));
+  const log = (line) => console.error(line);
+  if (process.argv[2] === 'open') console.log(allOpenDatabase(Number(process.argv[3] ?? 100_000), { log }));
+  else console.log(benchDatabase(Number(process.argv[2] ?? 1000), { seed: Number(process.argv[3] ?? 42), log }));
 }

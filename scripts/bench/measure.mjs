@@ -98,3 +98,61 @@ export function timePaired(command, args, { env, runs = 21, warmup = 2, before, 
   }
   return { median: median(times), floor: median(floors), diff: median(diffs), min: Math.min(...times), runs };
 }
+
+/** A command line for `script -qec`: every argument single-quoted for the shell. */
+const shellLine = (command, args) => [command, ...args].map((word) => `'${String(word).replace(/'/g, `'\\''`)}'`).join(' ');
+
+/** Whether `script` (util-linux) is here to give a command a pseudo-terminal. */
+export function hasScript() {
+  return spawnSync('script', ['-qec', 'true', '/dev/null'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * timePaired on a terminal: the command runs under `script -qec` (a pseudo-terminal as its stdin, stdout
+ * and stderr, as a salesperson's terminal), each run paired with `script -qec 'node -e 0'` just before it,
+ * the floor of a terminal run. Returns the same figures as timePaired.
+ */
+export function timePairedPty(command, args, { env, runs = 21, warmup = 2 } = {}) {
+  const run = (line) => runOnce('script', ['-qec', line, '/dev/null'], { env });
+  const line = shellLine(command, args);
+  const floorLine = shellLine(process.execPath, ['-e', '0']);
+  for (let i = 0; i < warmup; i++) run(line);
+  const times = [];
+  const floors = [];
+  const diffs = [];
+  for (let i = 0; i < runs; i++) {
+    const floor = run(floorLine).ms;
+    const ms = run(line).ms;
+    times.push(ms);
+    floors.push(floor);
+    diffs.push(ms - floor);
+  }
+  return { median: median(times), floor: median(floors), diff: median(diffs), min: Math.min(...times), runs };
+}
+
+/** What a terminal shows for one run of the command (under `script`), for counting its lines. */
+export function ptyOutput(command, args, { env } = {}) {
+  return String(runOnce('script', ['-qec', shellLine(command, args), '/dev/null'], { env }).stdout);
+}
+
+/**
+ * The cost of `args` over `baseline`, two forms of one command: each measured run of `args` is paired with
+ * a run of `baseline` just before it. Returns both medians and the median of the per-pair differences.
+ */
+export function timeAgainst(command, baseline, args, { env, runs = 21, warmup = 2 } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    runOnce(command, baseline, { env });
+    runOnce(command, args, { env });
+  }
+  const bases = [];
+  const times = [];
+  const diffs = [];
+  for (let i = 0; i < runs; i++) {
+    const base = runOnce(command, baseline, { env }).ms;
+    const ms = runOnce(command, args, { env }).ms;
+    bases.push(base);
+    times.push(ms);
+    diffs.push(ms - base);
+  }
+  return { median: median(times), base: median(bases), diff: median(diffs), runs };
+}

@@ -1,7 +1,7 @@
 // `salesctl close <deal> won|lost|not-now`: ends a deal. "No" means "not now": not-now schedules the agreed
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
 import type { Context } from '../context.js';
-import { hint, viewOf } from '../context.js';
+import { flushNotices, hint, viewOf } from '../context.js';
 import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
@@ -16,7 +16,7 @@ import { dealLabel, dealValue, when } from '../render/deals.js';
 import { dealJson, followupJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, type View } from '../render/text.js';
-import { isoInZone, localDate } from '../core/time.js';
+import { formatInZone, isoInZone, localDate } from '../core/time.js';
 
 const CLOSINGS = ['won', 'lost', 'not-now'] as const;
 type Closing = (typeof CLOSINGS)[number];
@@ -61,6 +61,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   if (!ctx.interactive || flags.json) return result;
   // Show the closing before the questions, so the salesperson sees it was saved.
   ctx.stdout.write(result.text(viewOf(ctx)));
+  flushNotices(ctx);
   const { confirm } = await import('@inquirer/prompts');
   const shown: Result = { json: result.json, text: () => '' };
   let now: boolean;
@@ -94,7 +95,7 @@ async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | 
   const dateOnly = dateOnlyRule(prospect, ctx.zone);
   const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag: '--revisit', order: ctx.dateOrder?.order });
   if (at.getTime() <= ctx.now.getTime()) {
-    throw new UsageError(`--revisit ${isoInZone(at, ctx.zone)} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
+    throw new UsageError(`--revisit ${formatInZone(at, ctx.zone, 'ddd D MMM YYYY HH:mm')} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
   }
   return at;
 }

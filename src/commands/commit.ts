@@ -5,7 +5,8 @@ import { hint, warn } from '../context.js';
 import { canResolve, commitmentKind, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
-import { formatInZone, localDate } from '../core/time.js';
+import { formatInZone, isoInZone, localDate } from '../core/time.js';
+import { when as forPeople } from '../render/deals.js';
 import type { PaymentForm } from '../core/vocab.js';
 import { PAYMENT_FORMS, oneOf } from '../core/vocab.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -65,7 +66,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   if (payment && kind !== 'firm') {
     warn(ctx, `--payment ${payment} is kept, but only a firm commitment (a date from the decision maker) is counted as a close`);
   }
-  if (when && when.date < localDate(ctx.now, ctx.zone)) warn(ctx, `the promised date ${when.date} is already past`);
+  if (when && when.date < localDate(ctx.now, ctx.zone)) warn(ctx, `the promised date ${formatInZone(when.at, ctx.zone, 'ddd D MMM YYYY')} is already past`);
 
   const { commitment, superseded, stillPending } = write(db, () => {
     const pending = pendingCommitmentsOfDeal(db, deal.id);
@@ -163,7 +164,7 @@ function commitmentLines(c: CommitmentRow, view: View): string {
   const lines: Array<[string, string | null]> = [
     ['what', c.what],
     ['from', c.given_by],
-    ['by', c.promised_at && formatWhen(new Date(c.promised_at), view.zone)],
+    ['by', c.promised_at && forPeople(c.promised_at, view)],
     ['payment', c.payment && PAYMENT_NAMES[c.payment]],
   ];
   return lines
@@ -174,10 +175,6 @@ function commitmentLines(c: CommitmentRow, view: View): string {
 
 function summarise(c: CommitmentRow, zone: string): string {
   return `${c.kind} commitment #${c.id}${c.given_by ? ` from ${c.given_by}` : ''}${c.what ? `: ${c.what}` : ''}` +
-    `${c.promised_at ? ` by ${formatWhen(new Date(c.promised_at), zone)}` : ''}${c.payment ? ` (${PAYMENT_NAMES[c.payment]})` : ''}`;
-}
-
-function formatWhen(at: Date, zone: string): string {
-  return formatInZone(at, zone, 'ddd D MMM YYYY HH:mm');
+    `${c.promised_at ? ` by ${isoInZone(c.promised_at, zone)}` : ''}${c.payment ? ` (${PAYMENT_NAMES[c.payment]})` : ''}`;
 }
 

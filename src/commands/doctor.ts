@@ -190,5 +190,5 @@ function describe(report: DoctorReport, view: View): string {
   for (const problem of report.problems) if (!report.checks.some((check) => check.result === problem)) rows.push(['problem', c.red(safe(problem))]);
   for (const warning of report.warnings) rows.push(['note', safe(warning)]);
   const verdict = report.ok ? c.green('no problems found') : c.red(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found`);
-  return `${table(view, ['check', 'result'], rows)}${view.isTTY ? `${verdict}\n` : ''}`;
+  return `${table(view, ['Check', { header: 'Result', cut: 1 }], rows)}${view.isTTY ? `${verdict}\n` : ''}`;
 }

@@ -4,7 +4,7 @@ import { warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
-import { isoInZone } from '../core/time.js';
+import { formatInZone, isoInZone } from '../core/time.js';
 import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
 import { getDeal, resolveDeal, type DealRow } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
@@ -192,7 +192,7 @@ function warnAboutTime(ctx: Context, at: Date, prospect: ProspectRow): void {
   const bestTime = prospect.best_time_start && prospect.best_time_end ? { start: prospect.best_time_start, end: prospect.best_time_end } : null;
   const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime }, ctx.zone);
   if (outside) warn(ctx, outside);
-  if (at.getTime() < ctx.now.getTime()) warn(ctx, `${isoInZone(at, ctx.zone)} is in the past: it shows as overdue in salesctl due`);
+  if (at.getTime() < ctx.now.getTime()) warn(ctx, `${formatInZone(at, ctx.zone, 'ddd D MMM YYYY HH:mm')} is in the past: it shows as overdue in salesctl due`);
 }
 
 function warnNoNextStep(ctx: Context, dealId: number): void {

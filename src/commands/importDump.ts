@@ -30,7 +30,7 @@ export async function restore(ctx: Context, text: string, file: string, dryRun: 
       const c = paint(view);
       const head = dryRun ? `${c.yellow('Would restore')} ${safe(file)}; nothing was written (dry run)` : `${c.green('Restored')} ${safe(file)}`;
       const rows = Object.entries(counts).map(([t, n]) => [t, n]);
-      return `${head}\n${table(view, ['table', 'rows'], rows)}`;
+      return `${head}\n${table(view, ['Table', 'Rows'], rows)}`;
     },
   };
 }

@@ -1,5 +1,6 @@
 // A reach chart in plain text: per channel a row of 24 hour cells whose height is the share reached.
 import type { ReachCell } from '../core/reach.js';
+import { wrap } from './layout.js';
 import { paint, safe, type View } from './text.js';
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -20,7 +21,8 @@ export function reachChart(cells: ReachCell[], view: View): string {
   const channels = [...new Set(cells.map((cell) => cell.channel))];
   const width = Math.max(7, ...channels.map((name) => name.length));
   const lines = [
-    `${c.bold('Reached by hour of day, in the prospect\'s zone')} (${BLOCKS[0]} none … ${BLOCKS[7]} all reached, ${NO_ATTEMPTS} no attempts)`,
+    c.bold('Reached by hour of day, in the prospect\'s zone'),
+    `(${BLOCKS[0]} none … ${BLOCKS[7]} all reached, ${NO_ATTEMPTS} no attempts)`,
     `${''.padEnd(width)}  ${'0     6     12    18    '}`,
   ];
   for (const channel of channels) {
@@ -33,7 +35,7 @@ export function reachChart(cells: ReachCell[], view: View): string {
     const reached = mine.reduce((sum, cell) => sum + cell.reached, 0);
     const best = [...mine].sort((a, b) => b.reached / b.attempts - a.reached / a.attempts || b.attempts - a.attempts)[0]!;
     const bestText = best.reached ? ` · best ${String(best.hour).padStart(2, '0')}:00 (${best.reached}/${best.attempts})` : '';
-    lines.push(`${safe(channel).padEnd(width)}  ${row}  ${reached}/${attempts} reached (${percent(reached, attempts)})${bestText}`);
+    lines.push(wrap(`${safe(channel).padEnd(width)}  ${row}  ${reached}/${attempts} reached (${percent(reached, attempts)})${bestText}`, view.width ?? 80, width + 28));
   }
   return lines.join('\n') + '\n';
 }

@@ -1,11 +1,12 @@
 // How deals read: times on a terminal vs a pipe, values, and the deals listing.
 import { formatInZone, isoInZone } from '../core/time.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
-import type { DealListRow } from '../db/dealViews.js';
+import type { DealLine, DealListRow } from '../db/dealViews.js';
 import type { DealRow } from '../db/deals.js';
 import { dealJson, instant } from './records.js';
 import { csv } from './csv.js';
-import { paint, safe, table, type View } from './text.js';
+import { instantFormatter } from './exportCells.js';
+import { paint, safe, table, type Column, type View } from './text.js';
 
 /** An instant for people: 'Mon 23 Nov 10:00' on a terminal (the year when not this year), ISO in a pipe; '—' / '' when none. */
 export function when(value: string | null | undefined, view: View): string {
@@ -38,21 +39,37 @@ export function dealListJson(deal: DealListRow, zone: string) {
 
 const STATUS_COLOUR = { open: 'cyan', won: 'green', lost: 'red', 'not-now': 'yellow' } as const;
 
-/** The deals table (terminal) or TSV rows with ISO times (pipe). */
-export function dealsText(deals: DealListRow[], view: View): string {
-  if (!deals.length) return view.isTTY ? 'No deals.\n' : '';
+// On a narrow terminal the title, then the company, are cut; then commitment, value, company and status go.
+const DEAL_COLUMNS: Column[] = [
+  { header: 'Id' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 3 }, { header: 'Deal', cut: 1 }, { header: 'Value', drop: 2 },
+  { header: 'Status', drop: 4 }, { header: 'Next follow-up' }, { header: 'Commitment', drop: 1 },
+];
+
+/** The deals table (terminal) or TSV rows with ISO times (pipe; the lines may come one by one). */
+export function dealsText(deals: DealLine[] | Iterable<DealLine>, view: View): string {
+  const value = (minor: number | null, currency: string | null) => (minor === null || !currency ? (view.isTTY ? '—' : '') : formatMoney(minor, currency));
+  if (!view.isTTY) {
+    // A pipe can carry 100,000 deals: lines written straight, instants through the per-day formatter of
+    // the exports, joined a thousand at a time (so each line is garbage while still young) and then once.
+    const iso = instantFormatter(view.zone);
+    const chunks: string[] = [];
+    let lines: string[] = [];
+    for (const [id, prospect, company, title, minor, currency, status, next, commitment] of deals) {
+      lines.push(`${id}\t${safe(prospect)}\t${safe(company)}\t${safe(title)}\t${value(minor, currency)}\t${status}\t${next ? iso(next) : ''}\t${commitment ?? ''}\n`);
+      if (lines.length === 1000) {
+        chunks.push(lines.join(''));
+        lines = [];
+      }
+    }
+    chunks.push(lines.join(''));
+    return chunks.join('');
+  }
+  if (!Array.isArray(deals) || !deals.length) return 'No deals.\n';
   const c = paint(view);
-  const rows = deals.map((d) => [
-    d.id,
-    safe(d.prospect_name),
-    safe(d.company),
-    safe(d.title),
-    dealValue(d, view),
-    view.isTTY ? c[STATUS_COLOUR[d.status]](d.status) : d.status,
-    when(d.next_followup_at, view),
-    d.commitment ?? (view.isTTY ? '—' : ''),
+  const rows = (deals as DealLine[]).map(([id, prospect, company, title, minor, currency, status, next, commitment]) => [
+    id, safe(prospect), safe(company), safe(title), value(minor, currency), c[STATUS_COLOUR[status]](status), when(next, view), commitment ?? '—',
   ]);
-  return table(view, ['ID', 'PROSPECT', 'COMPANY', 'DEAL', 'VALUE', 'STATUS', 'NEXT FOLLOW-UP', 'COMMITMENT'], rows);
+  return table(view, DEAL_COLUMNS, rows);
 }
 
 /** The deals as CSV: exact values in major units, ISO times. */

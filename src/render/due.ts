@@ -2,9 +2,11 @@
 import { isOverdue, overdueLabel, type Until } from '../core/due.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import { majorValue } from './records.js';
-import { formatInZone, isoInZone, localDate, localTime, sameZone, withZone } from '../core/time.js';
+import { formatInZone, isoInZone, localDate, localTime } from '../core/time.js';
+import { theirTimes } from './theirTime.js';
+import { wrap } from './layout.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
-import { paint, safe, table, type View } from './text.js';
+import { count, paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal gone quiet, and why. */
 export interface QuietDeal extends OpenDealRow {
@@ -16,6 +18,8 @@ export interface QuietDeal extends OpenDealRow {
 
 /** How many gone-quiet deals a terminal lists; --json, --csv and a pipe always carry them all. */
 export const QUIET_ON_SCREEN = 20;
+/** How many deals without a next step a terminal lists (the newest); --json, --csv and a pipe carry them all. */
+export const NO_NEXT_STEP_ON_SCREEN = 20;
 
 /** What `due` found. `until` is set when the user gave --until. */
 export interface DueReport {
@@ -85,6 +89,20 @@ export function dueText(report: DueReport, view: View): string {
   return view.isTTY ? terminal(report, view) : pipe(report, view);
 }
 
+// What gives way on a narrow terminal (render/layout.ts): titles, then names, are cut; then the columns
+// with `drop` go, lowest first. Times, prospects and ids stay; a reason keeps 24 cells ('no contact for 125 days').
+const DUE_COLUMNS: Column[] = [
+  { header: '' }, { header: 'Time' }, { header: 'Their time' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 3 },
+  { header: 'Channel', drop: 5 }, { header: 'Purpose', drop: 4 }, { header: 'Commitment', drop: 2 }, { header: 'Value', drop: 1 }, { header: 'Id' },
+];
+const NO_NEXT_STEP_COLUMNS: Column[] = [
+  { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Next step', drop: 1 },
+];
+const GONE_QUIET_COLUMNS: Column[] = [
+  { header: 'Deal' }, { header: 'Prospect' }, { header: 'Company', cut: 2, drop: 2 }, { header: 'Title', cut: 1 }, { header: 'Why', cut: 1, min: 24 },
+  { header: 'Suggestion', drop: 1 },
+];
+
 function terminal(report: DueReport, view: View): string {
   const c = paint(view);
   const parts: string[] = [];
@@ -94,7 +112,8 @@ function terminal(report: DueReport, view: View): string {
     parts.push(label ? `Nothing due until ${label}.\n` : 'Nothing due today.\n');
   } else {
     const today = localDate(report.now, view.zone);
-    const rows = report.items.map((row) => {
+    const theirs = theirTimes(report.items.map((row) => ({ dueAt: new Date(row.due_at), tz: row.tz })), view.zone);
+    const rows = report.items.map((row, i) => {
       const dueAt = new Date(row.due_at);
       const overdue = isOverdue(dueAt, report.now);
       const closure = row.purpose === 'closure';
@@ -102,13 +121,18 @@ function terminal(report: DueReport, view: View): string {
       const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : formatInZone(dueAt, view.zone, 'ddd D MMM HH:mm');
       const time = overdue ? `${when} (${overdueLabel(dueAt, report.now, view.zone)})` : when;
       const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}`;
-      return [marker, time, theirTime(dueAt, row.tz, view.zone), row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
+      return [marker, time, theirs[i], row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
     });
-    parts.push(table(view, ['', 'Time', 'Their time', 'Prospect', 'Company', 'Channel', 'Purpose', 'Commitment', 'Value', 'Id'], rows));
+    parts.push(table(view, DUE_COLUMNS, rows));
   }
   if (report.noNextStep.length) {
-    const rows = report.noNextStep.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
-    parts.push(`${c.bold('No next step')}: every step should end with a commitment for the next\n` + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Next step'], rows));
+    // A morning's worth: past NO_NEXT_STEP_ON_SCREEN (after importing a lead list: 50,000), the newest deals and the rest counted.
+    const all = report.noNextStep;
+    const shown = all.length <= NO_NEXT_STEP_ON_SCREEN ? all : all.slice(-NO_NEXT_STEP_ON_SCREEN).reverse();
+    const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, `salesctl followup ${d.deal_id} --at ...`]);
+    const more = all.length - shown.length;
+    const heading = `${c.bold('No next step')}: every step should end with a commitment for the next${more ? ` (the ${shown.length} newest of ${count(all.length)})` : ''}`;
+    parts.push(`${wrap(heading, view.width ?? 80, 2)}\n` + table(view, NO_NEXT_STEP_COLUMNS, rows) + (more ? `… and ${count(more)} more: salesctl due --json lists them all\n` : ''));
   }
   if (report.goneQuiet.length) {
     // A morning's worth: past QUIET_ON_SCREEN, the longest silent first and the rest counted.
@@ -116,8 +140,8 @@ function terminal(report: DueReport, view: View): string {
     const shown = all.length <= QUIET_ON_SCREEN ? all : [...all].sort((a, b) => a.lastContact - b.lastContact || a.deal_id - b.deal_id).slice(0, QUIET_ON_SCREEN);
     const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
     const more = all.length - shown.length;
-    const heading = more ? `${c.bold('Gone quiet')}: call back for the truth, not to close (the ${shown.length} silent longest of ${all.length})\n` : `${c.bold('Gone quiet')}: call back for the truth, not to close\n`;
-    parts.push(heading + table(view, ['Deal', 'Prospect', 'Company', 'Title', 'Why', 'Suggestion'], rows) + (more ? `… and ${more} more: salesctl due --json lists them all\n` : ''));
+    const heading = `${wrap(`${c.bold('Gone quiet')}: call back for the truth, not to close${more ? ` (the ${shown.length} silent longest of ${count(all.length)})` : ''}`, view.width ?? 80, 2)}\n`;
+    parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${count(more)} more: salesctl due --json lists them all\n` : ''));
   }
   return parts.join('\n');
 }
@@ -138,29 +162,7 @@ function pipe(report: DueReport, view: View): string {
   return lines.join('');
 }
 
-/** '09:00 EST': the prospect's wall clock when their zone is not ours ('' when it is), with the weekday when their date differs. */
-export function theirTime(dueAt: Date, tz: string | null, zone: string): string {
-  if (!tz || sameZone(tz, zone, dueAt)) return '';
-  const pattern = localDate(dueAt, tz) === localDate(dueAt, zone) ? 'HH:mm' : 'ddd HH:mm';
-  return `${formatInZone(dueAt, tz, pattern)} ${zoneLabel(tz, dueAt)}`;
-}
-
-// en-US's short names, the only ones ICU has for English; every other zone is shown by its city. Read from
-// the Date object's long name with TZ set to the zone: Intl.DateTimeFormat costs ~15 ms on first use.
-const SHORT_NAMES: Record<string, string> = {
-  'Eastern Standard Time': 'EST', 'Eastern Daylight Time': 'EDT', 'Central Standard Time': 'CST', 'Central Daylight Time': 'CDT',
-  'Mountain Standard Time': 'MST', 'Mountain Daylight Time': 'MDT', 'Pacific Standard Time': 'PST', 'Pacific Daylight Time': 'PDT',
-  'Alaska Standard Time': 'AKST', 'Alaska Daylight Time': 'AKDT', 'Hawaii-Aleutian Standard Time': 'HST', 'Hawaii-Aleutian Daylight Time': 'HDT',
-  'Atlantic Standard Time': 'AST', 'Atlantic Daylight Time': 'ADT', 'Greenwich Mean Time': 'GMT', 'Coordinated Universal Time': 'UTC',
-};
-
-/** 'EST' where the zone has a common abbreviation, else its city ('Jakarta'). */
-export function zoneLabel(zone: string, at: Date): string {
-  const long = withZone(zone, () => /\(([^)]+)\)$/.exec(at.toString())?.[1]);
-  const short = long && SHORT_NAMES[long];
-  if (short && zone === 'America/Adak') return short.replace('H', 'HA'); // ICU's en-US names for the Aleutians
-  return short || zone.split('/').pop()!.replace(/_/g, ' ');
-}
+export { theirTime } from './theirTime.js';
 
 function money(row: DueRow, format: (minor: number, currency: string) => string): string {
   return row.value_minor !== null && row.currency ? format(row.value_minor, row.currency) : '';

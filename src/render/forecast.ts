@@ -5,7 +5,7 @@ import type { ForecastRow } from '../db/dealViews.js';
 import { csv } from './csv.js';
 import { dealValue, when } from './deals.js';
 import { instant } from './records.js';
-import { paint, safe, table, type View } from './text.js';
+import { paint, safe, table, type Column, type View } from './text.js';
 
 export interface Forecast {
   totals: CurrencyTotal<ForecastRow>[];
@@ -40,6 +40,10 @@ export function forecastCsv(forecast: Forecast, zone: string): string {
   );
 }
 
+// On a narrow terminal deal titles, then companies, are cut, then companies go.
+const COMPANY: Column = { header: 'Company', cut: 2, drop: 2 };
+const DEAL: Column = { header: 'Deal', cut: 1 };
+
 /** Terminal: totals per currency, the deals behind them, then the pipeline. Pipe: one TSV row per counted deal. */
 export function forecastText(forecast: Forecast, view: View): string {
   const dealRows = forecast.totals.flatMap((t) =>
@@ -50,19 +54,19 @@ export function forecastText(forecast: Forecast, view: View): string {
   const out: string[] = [];
   if (forecast.totals.length) {
     out.push(`${c.bold('Forecast')} (open deals whose latest commitment is a pending firm one)\n`);
-    out.push(table(view, ['CURRENCY', 'TOTAL', 'DEALS'], forecast.totals.map((t) => [t.currency, formatMoney(t.totalMinor, t.currency), t.deals.length])));
-    out.push('\n' + table(view, ['CURRENCY', 'ID', 'PROSPECT', 'COMPANY', 'DEAL', 'VALUE', 'PROMISED'], dealRows));
+    out.push(table(view, ['Currency', 'Total', 'Deals'], forecast.totals.map((t) => [t.currency, formatMoney(t.totalMinor, t.currency), t.deals.length])));
+    out.push('\n' + table(view, [{ header: 'Currency', drop: 1 }, 'Id', 'Prospect', COMPANY, DEAL, 'Value', 'Promised'], dealRows));
   } else {
     out.push('No firm commitments on open deals: nothing to forecast.\n');
   }
   if (forecast.unpriced.length) {
     out.push(`\n${c.bold('Firm but without a value')} (not in the totals: set a value)\n`);
-    out.push(table(view, ['ID', 'PROSPECT', 'COMPANY', 'DEAL', 'PROMISED'], forecast.unpriced.map((d) => [d.id, safe(d.prospect_name), safe(d.company), safe(d.title), when(d.promised_at, view)])));
+    out.push(table(view, ['Id', 'Prospect', COMPANY, DEAL, 'Promised'], forecast.unpriced.map((d) => [d.id, safe(d.prospect_name), safe(d.company), safe(d.title), when(d.promised_at, view)])));
   }
   if (forecast.pipeline.length) {
     out.push(`\n${c.bold('Pipeline')} (low and delegate commitments: not counted)\n`);
     out.push(
-      table(view, ['ID', 'PROSPECT', 'COMPANY', 'DEAL', 'VALUE', 'COMMITMENT', 'PROMISED'], forecast.pipeline.map((d) => [
+      table(view, ['Id', 'Prospect', COMPANY, DEAL, { header: 'Value', drop: 1 }, 'Commitment', 'Promised'], forecast.pipeline.map((d) => [
         d.id, safe(d.prospect_name), safe(d.company), safe(d.title), dealValue(d, view), d.commitment_kind, when(d.promised_at, view),
       ])),
     );

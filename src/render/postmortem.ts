@@ -1,10 +1,11 @@
 // Post-mortems as JSON and as text: one post-mortem, and the report across all of them.
 import { ROOT_CAUSES } from '../core/vocab.js';
-import { localDate } from '../core/time.js';
+import { formatInZone, localDate } from '../core/time.js';
 import type { CauseCount, Repeats } from '../core/postmortem.js';
 import type { PostmortemRow, PostmortemWithDeal } from '../db/postmortems.js';
 import { instant } from './records.js';
 import { bars } from './bars.js';
+import { wrap } from './layout.js';
 import { paint, safe, table, type View } from './text.js';
 
 /** A post-mortem as JSON. */
@@ -75,12 +76,17 @@ export function reportText(report: PostmortemReport, view: View): string {
   out += '\n';
   if (repeats.count) {
     const which = repeats.causes.map((cc) => `${cc.cause} ×${cc.count}`).join(', ');
-    out += `${c.yellow('Repeated')}: ${repeats.count} of ${plural(repeats.total, 'post-mortem')} named a cause already recorded before (${which})\n`;
+    out += `${wrap(`${c.yellow('Repeated')}: ${repeats.count} of ${plural(repeats.total, 'post-mortem')} named a cause already recorded before (${which})`, view.isTTY ? view.width ?? 80 : Infinity, 2)}\n`;
   } else {
     out += 'Repeated: no post-mortem named a cause already recorded before\n';
   }
   out += `\n${c.bold('Lessons')}\n`;
   if (!report.lessons.length) return `${out}No lessons written yet.\n`;
-  const rows = report.lessons.map((pm) => [localDate(new Date(pm.created_at), view.zone), `#${pm.deal_id}`, pm.prospect_name, pm.lesson]);
-  return out + table(view, ['Date', 'Deal', 'Prospect', 'Lesson'], rows);
+  const day = (at: string) => (view.isTTY ? formatInZone(at, view.zone, sameYear(at, view) ? 'ddd D MMM' : 'ddd D MMM YYYY') : localDate(new Date(at), view.zone));
+  const rows = report.lessons.map((pm) => [day(pm.created_at), `#${pm.deal_id}`, pm.prospect_name, pm.lesson]);
+  return out + table(view, ['Date', 'Deal', 'Prospect', { header: 'Lesson', cut: 1 }], rows);
+}
+
+function sameYear(at: string, view: View): boolean {
+  return formatInZone(at, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
 }

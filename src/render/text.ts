@@ -1,6 +1,10 @@
 // Shared helpers for what people read: escaping stored text, colour, tables on a terminal, TSV in a pipe.
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { cellWidth, cut, fit, GAP, pad, type Column } from './layout.js';
+
+export type { Column } from './layout.js';
+
+const SPACES = ' '.repeat(GAP);
 
 /** How output is being shown. */
 export interface View {
@@ -23,8 +27,9 @@ const PLAIN: Paint = { bold: plain, dim: plain, red: plain, green: plain, yellow
  * it loads on first use (scripts/build.mjs), so a pipe never builds its styles (about 0.7 ms of a start).
  */
 export function paint(view: { color: boolean }): Paint {
-  return view.color ? new Chalk({ level: 1 }) : PLAIN;
+  return view.color ? (colours ??= new Chalk({ level: 1 })) : PLAIN;
 }
+let colours: Paint | undefined;
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
@@ -59,22 +64,43 @@ function safeCell(cell: unknown, view: { color: boolean }): string {
 }
 
 /**
- * A listing: on a terminal an aligned table with a header; in a pipe tab-separated rows with no header
- * (as `gh` does), so `cut -f` and `awk -F'\t'` work. Cells are escaped with `safe`.
+ * A listing: on a terminal an aligned table with a header, fitted to `view.width` (see layout.ts for what
+ * gives way); in a pipe tab-separated rows with no header (as `gh` does), so `cut -f` and `awk -F'\t'`
+ * work, every character kept. Cells are escaped with `safe`. A column is its header, or a Column saying
+ * how it gives way.
+ *
+ * Drawn here rather than by cli-table3: its layout builds a Cell object per cell and merges options into
+ * each (setOption, mergeTableOptions, conflictExists in a profile); with fixed colWidths and no wordWrap it
+ * still did, and cost more than the whole rest of `due` on a terminal (figures in docs/PERFORMANCE.md).
  */
-export function table(view: View, headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
+export function table(view: View, columns: Array<string | Column>, rows: Array<Array<string | number | null | undefined>>): string {
   if (!view.isTTY) return rows.map((row) => row.map(safe).join('\t') + '\n').join('');
   const c = paint(view);
-  const grid = new Table({
-    head: headers.map((h) => c.bold(h)),
-    chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-  for (const row of rows) grid.push(row.map((cell) => safeCell(cell, view)));
-  return grid.toString().split('\n').map((line) => line.trimEnd()).join('\n') + '\n';
+  const specs = columns.map((column) => (typeof column === 'string' ? { header: column } : column));
+  const body = rows.map((row) => specs.map((_, i) => safeCell(row[i], view)));
+  const natural = specs.map((spec, i) => Math.max(cellWidth(spec.header), ...body.map((row) => cellWidth(row[i]!))));
+  const widths = fit(specs, natural, view.width ?? 80);
+  const line = (row: string[]) => {
+    let text = '';
+    let first = true;
+    for (let i = 0; i < row.length; i++) {
+      const width = widths[i];
+      if (width === null || width === undefined) continue;
+      const cell = natural[i]! > width ? cut(row[i]!, width) : row[i]!;
+      text += (first ? '' : SPACES) + pad(cell, width);
+      first = false;
+    }
+    return text.trimEnd() + '\n';
+  };
+  return line(specs.map((spec) => (spec.header ? c.bold(spec.header) : ''))) + body.map(line).join('');
+}
+
+/**
+ * A count with thousands separators ('50,071'), as toLocaleString('en-US') writes it without its cost:
+ * the first Intl number format of a run loads ICU's locale data (about 15 ms of a morning on a terminal).
+ */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /**

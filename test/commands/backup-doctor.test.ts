@@ -75,7 +75,7 @@ describe('doctor', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'check            result',
+        'Check            Result',
         `database         ${db} (${(size / 1024).toFixed(1)} KB)`,
         'permissions      file 0600, folder 0700',
         'header and -wal  ok',

@@ -18,7 +18,7 @@ describe('commit <deal> <kind>', () => {
         'Recorded firm commitment #1 on deal #2 Sari Dewi (CV Laut) — CV Laut [open]\n' +
         '  what:    sign the contract\n' +
         '  from:    Sari Dewi\n' +
-        '  by:      Tue 15 Dec 2026 09:00\n' +
+        '  by:      2026-12-15T09:00:00+07:00\n' +
         '  payment: down payment\n' +
         'Next: send the contract and collect the payment (down payment or full)\n',
       stderr: '',
@@ -103,7 +103,7 @@ describe('commit <deal> <kind>', () => {
   it('leaves an event on the timeline', async () => {
     await h.run(['commit', '2', 'firm', 'sign', '--by', '2026-12-15', '--payment', 'dp']);
     expect(h.db.prepare("SELECT kind, summary FROM events WHERE kind LIKE 'commitment%'").all()).toEqual([
-      { kind: 'commitment', summary: 'firm commitment #1 from Sari Dewi: sign by Tue 15 Dec 2026 09:00 (down payment)' },
+      { kind: 'commitment', summary: 'firm commitment #1 from Sari Dewi: sign by 2026-12-15T09:00:00+07:00 (down payment)' },
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('commit kept|broken <id>', () => {
         'Kept: firm commitment #1 on deal #2 Sari Dewi (CV Laut) — CV Laut [open]\n' +
         '  what:    sign\n' +
         '  from:    Sari Dewi\n' +
-        '  by:      Tue 15 Dec 2026 09:00\n' +
+        '  by:      2026-12-15T09:00:00+07:00\n' +
         '  payment: down payment\n' +
         'Reliability of Sari Dewi: kept 1 · broken 0 · pending 1\n',
       stderr: '',

@@ -22,25 +22,28 @@ async function forecastBook() {
 describe('salesctl forecast', () => {
   it('on a terminal: totals per currency, the deals behind them, then the pipeline', async () => {
     const h = await forecastBook();
-    const r = await h.run(['forecast'], { tty: true });
+    const r = await h.run(['forecast'], { tty: true, width: 100 });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`Forecast (open deals whose latest commitment is a pending firm one)
-CURRENCY  TOTAL          DEALS
+Currency  Total          Deals
 USD       17,000.25 USD  2
 
-CURRENCY  ID  PROSPECT      COMPANY  DEAL           VALUE          PROMISED
+Currency  Id  Prospect      Company  Deal           Value          Promised
 USD       5   Dewi                   Dewi           2,000.25 USD   Sat 28 Nov 10:00
 USD       1   Budi Santoso  PT Maju  Fleet renewal  15,000.00 USD  Tue 1 Dec 10:00
 
 Firm but without a value (not in the totals: set a value)
-ID  PROSPECT  COMPANY  DEAL   PROMISED
+Id  Prospect  Company  Deal   Promised
 7   Fajar              Fajar  Sat 5 Dec 10:00
 
 Pipeline (low and delegate commitments: not counted)
-ID  PROSPECT  COMPANY  DEAL  VALUE         COMMITMENT  PROMISED
+Id  Prospect  Company  Deal  Value         Commitment  Promised
 2   Ana Lima  Acme     Acme  1,200.50 EUR  delegate    —
 6   Eko                Eko   999.00 USD    low         —
 `);
+    // 80 columns: the deal title is cut to fit.
+    const narrow = (await h.run(['forecast'], { tty: true, width: 80 })).stdout.split('\n');
+    expect(narrow[6]).toBe('USD       1   Budi Santoso  PT Maju  Fleet ren…  15,000.00 USD  Tue 1 Dec 10:00');
   });
 
   it('in a pipe: one row per counted deal', async () => {

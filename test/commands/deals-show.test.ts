@@ -21,7 +21,7 @@ async function fullBook() {
 describe('salesctl show', () => {
   it('prints the deal sheet on a terminal', async () => {
     const h = await fullBook();
-    const r = await h.run(['show', 'fleet'], { tty: true });
+    const r = await h.run(['show', 'fleet'], { tty: true, width: 100 });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`#1 Fleet renewal — Budi Santoso (PT Maju) · open · 15,000.00 USD
 
@@ -30,12 +30,12 @@ Prospect: Budi Santoso · PT Maju · Owner · decides
   reliability: kept 1 · broken 1 · pending 1
 
 Commitments
-ID  KIND  STATUS      WHAT         FROM  PROMISED         PAYMENT
+Id  Kind  Status      What         From  Promised         Payment
 4   low   superseded                     —
 1   firm  pending     sign the PO        Tue 1 Dec 10:00
 
 Follow-ups
-ID  DUE               CHANNEL  PURPOSE    AGREED  STATUS     OUTCOME  NOTES
+Id  Due               Channel  Purpose    Agreed  Status     Outcome  Notes
 3   Sat 21 Nov 10:00  call     follow-up  no      done
 1   Mon 23 Nov 10:00  call     closure    yes     scheduled
 2   Wed 25 Nov 10:00  call     follow-up  no      scheduled
@@ -47,7 +47,7 @@ Post-mortems
     lesson: ask who signs
 
 Timeline
-WHEN              KIND     WHAT
+When              Kind     What
 Sun 22 Nov 15:00  created  deal created (15,000.00 USD)
 Sun 22 Nov 16:00  journal  asked for the PO [po]
 `);
@@ -131,7 +131,7 @@ Post-mortems
   none
 
 Timeline
-WHEN              KIND     WHAT
+When              Kind     What
 Sun 22 Nov 15:00  created  deal created
 `);
   });

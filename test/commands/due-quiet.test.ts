@@ -84,7 +84,7 @@ describe('salesctl due with many deals gone quiet', () => {
 
   it('lists the 20 silent longest on a terminal and counts the rest', async () => {
     const h = await quietBook();
-    const out = (await h.run(['due'], { tty: true })).stdout.split('\n');
+    const out = (await h.run(['due'], { tty: true, width: 120 })).stdout.split('\n');
     const start = out.findIndex((line) => line.startsWith('Gone quiet'));
     expect(out[start]).toBe('Gone quiet: call back for the truth, not to close (the 20 silent longest of 25)');
     const rows = out.slice(start + 2, start + 22);

@@ -18,7 +18,7 @@ const NO_NEXT_STEP = [
 describe('salesctl due', () => {
   it('shows overdue first, then the rest of today, on a terminal in Jakarta', async () => {
     const h = await morning();
-    const r = await h.run(['due'], { tty: true });
+    const r = await h.run(['due'], { tty: true, width: 160 });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
@@ -37,9 +37,35 @@ describe('salesctl due', () => {
     );
   });
 
+  it('fits 80 columns: value, commitment, company and purpose give way; titles and reasons are cut with …', async () => {
+    const h = await morning();
+    const r = await h.run(['due'], { tty: true, width: 80 });
+    expect(r.stdout).toBe(
+      [
+        '   Time                           Their time     Prospect      Channel  Id',
+        '!  Sat 21 Nov 10:00 (1d overdue)  Fri 22:00 EST  Ann Lee       call     4',
+        '!  14:00 (1h overdue)                            Budi Santoso  chat     1',
+        '★  16:00                                         Budi Santoso  chat     2',
+        '   21:00                          09:00 EST      Ann Lee       call     5',
+        '',
+        ...NO_NEXT_STEP,
+        '',
+        'Gone quiet: call back for the truth, not to close',
+        'Deal  Prospect  Company   Title     Why',
+        '3     Cy        Quiet Co  Quiet Co  no contact for 30 days',
+        '5     Eko       CV Sepi   CV Sepi   the last 2 follow-ups went unanswered (voic…',
+        '',
+      ].join('\n'),
+    );
+    // 100 columns: value, commitment and company go; the purpose fits again.
+    const at100 = (await h.run(['due'], { tty: true, width: 100 })).stdout.split('\n');
+    expect(at100[0]).toBe('   Time                           Their time     Prospect      Channel  Purpose             Id');
+    expect(Math.max(...at100.map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+
   it('reads the day and the prospects\' times from the local zone (UTC)', async () => {
     const h = await morning();
-    const r = await h.run(['due'], { tty: true, zone: 'UTC' });
+    const r = await h.run(['due'], { tty: true, zone: 'UTC', width: 160 });
     expect(r.stdout.split('\n').slice(0, 5)).toEqual([
       '   Time                           Their time     Prospect      Company  Channel  Purpose             Commitment  Value           Id',
       '!  Sat 21 Nov 03:00 (1d overdue)  Fri 22:00 EST  Ann Lee       Acme     call     truth               low         1,500.00 USD    4',
@@ -126,7 +152,7 @@ describe('salesctl due', () => {
 
   it('shows later days with their date', async () => {
     const h = await morning();
-    const lines = (await h.run(['due', '--until', 'tomorrow'], { tty: true })).stdout.split('\n');
+    const lines = (await h.run(['due', '--until', 'tomorrow'], { tty: true, width: 160 })).stdout.split('\n');
     expect(lines[5]).toBe('   Mon 23 Nov 10:00                              Budi Santoso  PT Maju  chat     follow-up           firm        15,000,000 IDR  3');
   });
 
@@ -137,6 +163,17 @@ describe('salesctl due', () => {
     expect(await h.run(['due'])).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse((await h.run(['due', '--json'])).stdout)).toEqual({ items: [], no_next_step: [], gone_quiet: [] });
     expect((await h.run(['due', '--csv'])).stdout).toBe('followup_id,deal_id,due_at,their_time,overdue,closure,agreed,prospect,company,title,channel,purpose,commitment,value,currency\n');
+  });
+
+  it('lists the 20 newest deals with no next step on a terminal and counts the rest; a pipe has them all', async () => {
+    const h = harness(NOW, 'Asia/Jakarta');
+    for (let i = 1; i <= 25; i++) await ok(h, ['add', `P${i}`]);
+    const out = (await h.run(['due'], { tty: true })).stdout.split('\n');
+    expect(out[2]).toBe('No next step: every step should end with a commitment for the next (the 20');
+    expect(out[3]).toBe('  newest of 25)');
+    expect(out.slice(5, 25).map((line) => Number(line.split(/\s+/)[0]))).toEqual(Array.from({ length: 20 }, (_, i) => 25 - i));
+    expect(out.slice(25)).toEqual(['… and 5 more: salesctl due --json lists them all', '']);
+    expect((await h.run(['due'])).stdout.split('\n').filter((line) => line.startsWith('no-next-step')).length).toBe(25);
   });
 
   it('still lists the deals with no next step on an empty day', async () => {

@@ -1,6 +1,7 @@
 // The questions `followup` asks on a terminal, with @inquirer/prompts replaced by scripted answers.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../../src/context.js';
+import { flushNotices } from '../../src/context.js';
 import { done, reschedule, schedule } from '../../src/commands/followup.js';
 import { asked, script } from '../scriptedPrompts.js';
 import { harness, type Harness } from '../helpers.js';
@@ -56,8 +57,12 @@ describe('followup on a terminal', () => {
   it('accepts no next step, and warns', async () => {
     await ok(h, ['followup', '1', '--at', '2026-11-22 10:00']);
     script('');
-    await done(terminal(), ['1'], { outcome: 'no-answer' });
+    const ctx = terminal();
+    await done(ctx, ['1'], { outcome: 'no-answer' });
     expect(asked).toEqual(['Next step: when? (empty for none)']);
+    // Held until the result is printed (main.ts flushes after it), then written.
+    expect(err).toEqual([]);
+    flushNotices(ctx);
     expect(err).toEqual(['warning: deal #1 has no next step: every step should end with a commitment for the next (salesctl followup 1 --at ...)\n']);
   });
 

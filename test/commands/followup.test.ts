@@ -56,7 +56,7 @@ describe('salesctl followup <deal>', () => {
   it('warns about a time in the past', async () => {
     const r = await h.run(['followup', 'Carl', '--at', '2026-11-20 10:00']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('warning: 2026-11-20T10:00:00+07:00 is in the past: it shows as overdue in salesctl due\n');
+    expect(r.stderr).toBe('warning: Fri 20 Nov 2026 10:00 is in the past: it shows as overdue in salesctl due\n');
   });
 
   it('schedules on a not-now deal and refuses a won or lost one', async () => {

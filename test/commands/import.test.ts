@@ -167,7 +167,7 @@ describe('import a dump', () => {
     const r = await b.run(['import', file(dump, 'dump.json')], { tty: true });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'Restored dump.json\ntable        rows\nprospects    3\ndeals        2\ncommitments  0\nfollowups    0\npostmortems  0\njournal      0\nevents       2\n',
+      'Restored dump.json\nTable        Rows\nprospects    3\ndeals        2\ncommitments  0\nfollowups    0\npostmortems  0\njournal      0\nevents       2\n',
     );
     expect((await b.run(['export', 'all', '--format', 'json'])).stdout).toBe(dump);
   });

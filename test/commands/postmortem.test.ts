@@ -125,7 +125,7 @@ describe('postmortem report', () => {
   });
 
   it('charts the causes on a terminal, then the repeats and the lessons, newest first', async () => {
-    const r = await h.run(['postmortem', 'report'], { tty: true });
+    const r = await h.run(['postmortem', 'report'], { tty: true, width: 100 });
     expect(r).toEqual({
       code: 0,
       stdout: [
@@ -139,10 +139,10 @@ describe('postmortem report', () => {
         '',
         'Lessons',
         'Date        Deal  Prospect      Lesson',
-        '2026-11-20  #2    Sari Dewi     agree a closure call',
-        '2026-11-02  #3    Agus          research the segment, really',
-        '2026-10-15  #2    Sari Dewi     ask for the next step every time',
-        '2026-10-01  #1    Budi Santoso  research the segment',
+        'Fri 20 Nov  #2    Sari Dewi     agree a closure call',
+        'Mon 2 Nov   #3    Agus          research the segment, really',
+        'Thu 15 Oct  #2    Sari Dewi     ask for the next step every time',
+        'Thu 1 Oct   #1    Budi Santoso  research the segment',
         '',
       ].join('\n'),
       stderr: '',

@@ -44,7 +44,8 @@ describe('salesctl stats reach', () => {
     const r = await h.run(['stats', 'reach'], { tty: true });
     expect(r.stdout).toBe(
       [
-        "Reached by hour of day, in the prospect's zone (▁ none … █ all reached, · no attempts)",
+        "Reached by hour of day, in the prospect's zone",
+        '(▁ none … █ all reached, · no attempts)',
         '         0     6     12    18    ',
         'call     ········▁·▆····▁········  3/7 reached (43%) · best 10:00 (3/4)',
         'email    ··············█·········  1/1 reached (100%) · best 14:00 (1/1)',

@@ -29,7 +29,7 @@ describe('the follow-up loop', () => {
       stdout: 'Scheduled follow-up #1 (closure): call Budi Santoso (PT Maju) on Sun 22 Nov 2026 08:30\n',
       stderr:
         'warning: 08:30 for Budi Santoso (Asia/Jakarta) is outside their best time 10:00-12:00\n' +
-        'warning: 2026-11-22T08:30:00+07:00 is in the past: it shows as overdue in salesctl due\n',
+        'warning: Sun 22 Nov 2026 08:30 is in the past: it shows as overdue in salesctl due\n',
     });
     expect(cli.run(['due'])).toEqual({
       code: 0,

@@ -129,7 +129,7 @@ describe.skipIf(!hasTmux)('postmortem on a real terminal', () => {
     }
     const escapes = tmux('capture-pane', '-p', '-e', '-t', session);
     expect(shown).toContain('EXIT=0');
-    expect(shown).toMatch(/ID\s+PROSPECT\s+COMPANY\s+DEAL/);
+    expect(shown).toMatch(/Id\s+Prospect\s+Company\s+Deal/);
     expect(shown).toMatch(/1\s+Budi Santoso\s+PT Maju\s+Fleet renewal/);
     expect(escapes).toContain('\x1b[1m'); // the bold header: colour is on for a terminal
   }, 30_000);
