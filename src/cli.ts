@@ -37,7 +37,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** The top-level commands, in the order of `salesctl --help`. */
 export const COMMAND_NAMES = [
-  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor',
+  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor', 'reopen', 'cadence', 'undo',
 ] as const;
 
 /**
@@ -299,6 +299,41 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
     act(
       json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions')),
       async () => (await import('./commands/doctor.js')).run,
+    );
+
+  if (wanted('reopen'))
+    act(
+      json(
+        program
+          .command('reopen')
+          .description('bring a not-now, lost or won deal back to open; its history stays (repeat business on a won deal: add a new deal)')
+          .argument('<deal>')
+          .option('--note <text>', 'why it is open again'),
+      ),
+      async () => (await import('./commands/reopen.js')).run,
+    );
+  if (wanted('cadence'))
+    act(
+      json(
+        program
+          .command('cadence')
+          .description("a deal's keep-in-touch rhythm: completing a follow-up schedules the next that long after the contact")
+          .argument('<deal>')
+          .argument('[every]', "the rhythm, e.g. 10d, 2w, 3m, 1y; 'off' to stop; none to show it"),
+      ),
+      async () => (await import('./commands/cadence.js')).run,
+    );
+  if (wanted('undo'))
+    act(
+      listing(
+        program
+          .command('undo')
+          .description('revert the last change (asks on a terminal; --yes in scripts); --list shows the recent changes')
+          .argument('[change]', 'the change id from --list (default: the last change)')
+          .option('--list', 'the recent changes that can be reverted, newest first')
+          .option('--yes', 'revert without asking (needed when not on a terminal)'),
+      ),
+      async () => (await import('./commands/undo.js')).run,
     );
 
   return program;

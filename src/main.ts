@@ -7,6 +7,7 @@ import { buildProgram, commandOf, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
+import { setChangeClock } from './db/undoLog.js';
 import type { Result } from './render/result.js';
 import { json as toJson, safe } from './render/text.js';
 
@@ -70,6 +71,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
 async function makeContext(options: RunOptions, globals: Record<string, any>, onOpen: (db: Database) => void): Promise<Context> {
   const env = options.env;
   const now = readNow(env.SALESCTL_NOW);
+  setChangeClock(now);
   const dbPath: string = options.database ? ':memory:' : (globals.db ?? env.SALESCTL_DB ?? '');
   const color = options.isTTY && globals.color !== false && !env.NO_COLOR;
   let db: Database | undefined = options.database;

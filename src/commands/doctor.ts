@@ -9,6 +9,7 @@ import { ExitError, FailureError } from '../errors.js';
 import { schemaVersion } from '../db/migrate.js';
 import { LATEST_VERSION } from '../db/migrations/index.js';
 import { differingOpenDeals } from '../db/openDeals.js';
+import { checkUndoLog } from '../db/undoLog.js';
 import { json, paint, safe, table, type View } from '../render/text.js';
 import { formatBytes } from './backup.js';
 
@@ -104,6 +105,7 @@ function checkDatabase(db: Database, report: DoctorReport): void {
       `${violations.length} row${violations.length === 1 ? ' refers' : 's refer'} to missing records (first: ${first.table} row ${first.rowid} → ${first.parent})`,
     );
   }
+  if (version >= 5 && report.problems.length === 0) report.problems.push(...checkUndoLog(db));
   if (version >= 4 && report.problems.length === 0) {
     // open_deals is derived (migration 4): its triggers keep it equal to the deals it comes from.
     const differing = differingOpenDeals(db);

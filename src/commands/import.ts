@@ -11,6 +11,7 @@ import { checkCurrency } from '../core/money.js';
 import { UsageError } from '../errors.js';
 import { countImport, loadProspects, prospectKey, writeImport, type PlannedRecord } from '../db/importRows.js';
 import { write } from '../db/open.js';
+import { loggedAsRanges } from '../db/undoLog.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 import { parseCsv } from './importCsv.js';
@@ -120,7 +121,11 @@ async function importCsv(ctx: Context, raw: string, file: string, flags: ImportF
     // The statement journals of the multi-row INSERTs (a copy of each page one changes) stay in memory rather
     // than in a temporary file: set outside the transaction, where SQLite allows it.
     db.pragma('temp_store = MEMORY');
-    ids = write(db, () => writeImport(db, planned, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') }));
+    // Undone as one change: one range of ids per table in the undo log, not a log row per imported row.
+    const undoAs = `import of ${basename(file)}: ${planned.length.toLocaleString('en-US')} deal${planned.length === 1 ? '' : 's'} added`;
+    ids = write(db, () =>
+      loggedAsRanges(db, ['prospects', 'deals', 'followups', 'events'], undoAs, () =>
+        writeImport(db, planned, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') })));
   }
   progress.stop();
   if (!flags.dryRun && counts.deals_created) hint(ctx, "see them with 'salesctl list', and the follow-ups due with 'salesctl due'");

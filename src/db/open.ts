@@ -6,6 +6,7 @@ import { migrate, refuseNewer, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { waitSync } from '../waitSync.js';
 import { openSqlite } from './sqlite.js';
+import { beginChange, endChange } from './undoLog.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -271,5 +272,12 @@ function describeFsError(error: unknown): string {
 
 /** Runs `work` in one BEGIN IMMEDIATE transaction: every write in salesctl goes through here. */
 export function write<T>(db: DB, work: () => T): T {
-  return db.transaction(work).immediate();
+  return db
+    .transaction(() => {
+      const change = beginChange(db); // the undo log's change: exactly this transaction (migration 5)
+      const result = work();
+      endChange(db, change);
+      return result;
+    })
+    .immediate();
 }
