@@ -53,7 +53,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
     let closed = closeDeal(db, deal.id, status, ctx.now, status === 'lost' ? reason : null);
     if (every) closed = setCadence(db, deal.id, every);
     const nurture = revisit
-      ? insertFollowup(db, { deal_id: deal.id, due_at: revisit, channel: nurtureChannel(prospect), purpose: 'nurture', agreed: true, notes: reason }, ctx.now)
+      ? insertFollowup(db, { deal_id: deal.id, due_at: revisit, channel: nurtureChannel(prospect), purpose: 'nurture', agreed: !rhythmStart, notes: reason }, ctx.now)
       : null;
     const parts = [`closed as ${status}${reason ? `: ${reason}` : ''}`];
     if (every) parts.push(`keep in touch ${describeEvery(every)}`);

@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
 import { optionalText } from '../core/text.js';
+import { describeEvery } from '../core/cadence.js';
 import { isoInZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
 import { nextScheduled, reopenDeal, resolveDeal } from '../db/deals.js';
@@ -38,7 +39,8 @@ export async function run(ctx: Context, [ref]: string[], flags: { note?: string 
     text(view) {
       const c = paint(view);
       const step = next ? ` Next step: ${safe(next.purpose)} ${safe(next.channel)} #${next.id} on ${when(next.due_at, view)}.` : '';
-      return `${c.green('Reopened')} ${dealLabel(reopened)} (was ${was}).${step}\n`;
+      const rhythm = reopened.cadence ? ` Still keeping in touch ${describeEvery(reopened.cadence)} (salesctl cadence ${reopened.id} off to stop).` : '';
+      return `${c.green('Reopened')} ${dealLabel(reopened)} (was ${was}).${step}${rhythm}\n`;
     },
   };
 }

@@ -22,7 +22,9 @@ export function outcomeMismatch(outcome: PostmortemOutcome, status: DealStatus, 
   if (OUTCOME_STATUSES[outcome].includes(status)) return null;
   const fits = defaultOutcome(status);
   const close = outcome === 'stalled' ? '' : `, or close it first (salesctl close ${dealId} ${outcome})`;
-  return `a ${outcome} post-mortem is for a ${OUTCOME_STATUSES[outcome].join(' or ')} deal, and deal #${dealId} is ${status}: use --outcome ${fits}${status === 'open' || status === 'not-now' ? close : ''}`;
+  const fitting = OUTCOME_STATUSES[outcome];
+  const kinds = fitting.length > 1 ? `${fitting.slice(0, -1).join(', ')} or ${fitting[fitting.length - 1]}` : fitting[0]!;
+  return `a ${outcome} post-mortem is for ${/^[aeiou]/.test(kinds) ? 'an' : 'a'} ${kinds} deal, and deal #${dealId} is ${status}: use --outcome ${fits}${status === 'open' || status === 'not-now' ? close : ''}`;
 }
 
 /** The causes a user gave, checked against the fixed list, without duplicates, in the order given. */
