@@ -8,7 +8,7 @@ export interface LoggedChange {
   row_id: number;
   row_last: number;
   deal_id: number | null;
-  /** For deals, commitments and follow-ups: 'old>new' status. */
+  /** For deals, commitments and follow-ups: 'old>new' status; for deals ' rhythm' after it when the rhythm changed. */
   note: string | null;
 }
 
@@ -17,15 +17,19 @@ function actionsOf(rows: LoggedChange[]): string[] {
   const actions: string[] = [];
   let cancelled = 0;
   let superseded = 0;
+  let details = false;
+  let rhythm = false;
   for (const row of rows) {
-    const [from, to] = (row.note ?? '').split('>');
+    const note = row.note ?? '';
+    if (note.endsWith(' rhythm')) rhythm = true;
+    const [from, to] = note.replace(/ rhythm$/, '').split('>');
     const changed = from !== to;
     switch (`${row.tbl}:${row.op}`) {
       case 'deals:insert':
         actions.push('deal added');
         break;
       case 'deals:update':
-        if (!changed) actions.push('deal details changed');
+        if (!changed) details = true;
         else if (to === 'open') actions.push(`reopened (was ${from})`);
         else actions.push(`closed as ${to}`);
         break;
@@ -55,6 +59,8 @@ function actionsOf(rows: LoggedChange[]): string[] {
         if (row.op === 'delete' && row.tbl !== 'events') actions.push(`${row.tbl.replace(/s$/, '')} #${row.row_id} removed`);
     }
   }
+  if (rhythm) actions.push('rhythm changed');
+  else if (details && !actions.some((a) => a.startsWith('closed') || a.startsWith('reopened') || a === 'deal added')) actions.push('deal details changed');
   if (superseded) actions.push(`${superseded} pending commitment${superseded === 1 ? '' : 's'} superseded`);
   if (cancelled) actions.push(`${cancelled} follow-up${cancelled === 1 ? '' : 's'} cancelled`);
   return [...new Set(actions)];

@@ -95,7 +95,7 @@ export function undoTriggers(table: string): string {
     CREATE TRIGGER ${insert} AFTER INSERT ON ${table}
     BEGIN ${log('NEW', 'insert', 'NULL', `'DELETE FROM ${table} WHERE rowid=' || NEW.rowid`)} END;
     CREATE TRIGGER ${update} AFTER UPDATE OF ${columns.join(', ')} ON ${table}
-    BEGIN ${log('OLD', 'update', status ? `OLD.status || '>' || NEW.status` : 'NULL', `'UPDATE ${table} SET ' || ${assignments} || ' WHERE rowid=' || OLD.rowid`)} END;
+    BEGIN ${log('OLD', 'update', status ? `OLD.status || '>' || NEW.status${table === 'deals' ? ` || CASE WHEN OLD.cadence IS NOT NEW.cadence THEN ' rhythm' ELSE '' END` : ''}` : 'NULL', `'UPDATE ${table} SET ' || ${assignments} || ' WHERE rowid=' || OLD.rowid`)} END;
     CREATE TRIGGER ${remove} AFTER DELETE ON ${table}
     BEGIN ${log('OLD', 'delete', 'NULL', `'INSERT INTO ${table} (rowid,${columns.join(',')}) VALUES (' || OLD.rowid || ',' || ${values} || ')'`)} END;
   `;
