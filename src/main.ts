@@ -7,7 +7,6 @@ import { buildProgram, commandOf, type Runner } from './cli.js';
 import { fdSink, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone } from './core/time.js';
-import { setChangeClock } from './db/undoLog.js';
 import type { Result } from './render/result.js';
 import { json as toJson, safe } from './render/text.js';
 
@@ -71,7 +70,6 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
 async function makeContext(options: RunOptions, globals: Record<string, any>, onOpen: (db: Database) => void): Promise<Context> {
   const env = options.env;
   const now = readNow(env.SALESCTL_NOW);
-  setChangeClock(now);
   const dbPath: string = options.database ? ':memory:' : (globals.db ?? env.SALESCTL_DB ?? '');
   const color = options.isTTY && globals.color !== false && !env.NO_COLOR;
   let db: Database | undefined = options.database;
@@ -81,6 +79,8 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
     ? { openDatabase: undefined, busyTimeoutFrom: undefined }
     : await import('./db/open.js');
   const busyTimeoutMs = busyTimeoutFrom?.(env);
+  // A database given open (tests, in-process runs) stamps its changes with this run's clock too.
+  if (options.database) (await import('./db/undoLog.js')).setChangeClock(options.database, now);
   return {
     now,
     zone: options.zone ?? systemZone(),

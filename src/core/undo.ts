@@ -4,7 +4,7 @@
 /** One row of the undo log, as the describer needs it. */
 export interface LoggedChange {
   tbl: string;
-  op: 'insert' | 'update' | 'delete' | 'range';
+  op: 'insert' | 'update' | 'range';
   row_id: number;
   row_last: number;
   deal_id: number | null;
@@ -56,7 +56,6 @@ function actionsOf(rows: LoggedChange[]): string[] {
         actions.push('journal line written');
         break;
       default:
-        if (row.op === 'delete' && row.tbl !== 'events') actions.push(`${row.tbl.replace(/s$/, '')} #${row.row_id} removed`);
     }
   }
   if (rhythm) actions.push('rhythm changed');

@@ -6,7 +6,7 @@ import { migrate, refuseNewer, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { waitSync } from '../waitSync.js';
 import { openSqlite } from './sqlite.js';
-import { beginChange, endChange } from './undoLog.js';
+import { beginChange, endChange, setChangeClock } from './undoLog.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -47,6 +47,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     const db = openSqlite(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
+    setChangeClock(db, options.now);
     return db;
   }
   prepareFolder(path, Boolean(options.createFolder));
@@ -86,6 +87,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       if (version > 0) backupBeforeMigrating(db, path, version);
       migrateOrExplain(db, path, migrations);
     }
+    setChangeClock(db, options.now);
     return db;
   } catch (error) {
     db.close();

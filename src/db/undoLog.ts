@@ -4,17 +4,17 @@
 import type { Database } from 'better-sqlite3';
 import { describeChange, type LoggedChange } from '../core/undo.js';
 import { NotFoundError, RefusedError } from '../errors.js';
-import { UNDO_TABLES, undoTriggerNames } from './migrations/0005-deal-life.js';
+import { UNDO_TABLES, undoInsertTrigger, undoTriggerNames } from './migrations/0005-deal-life.js';
 
 /** How many changes are kept: older ones are pruned, and can no longer be undone. */
 export const KEPT_CHANGES = 100;
 
 const hasLog = new WeakMap<Database, boolean>();
-let clock: () => Date = () => new Date();
+const clocks = new WeakMap<Database, Date>();
 
-/** The clock changes are stamped with ($SALESCTL_NOW in scripts and tests); main.ts sets it once per run. */
-export function setChangeClock(now: Date): void {
-  clock = () => now;
+/** The instant this connection's changes are stamped with ($SALESCTL_NOW in scripts and tests); else the clock. */
+export function setChangeClock(db: Database, now: Date | undefined): void {
+  if (now) clocks.set(db, now);
 }
 
 function logged(db: Database): boolean {
@@ -31,7 +31,7 @@ export function beginChange(db: Database): number {
   if (!logged(db)) return 0;
   // A write() inside another one belongs to the outer change.
   if (db.prepare('SELECT change_id FROM undo_current').pluck().get() !== null) return 0;
-  const id = Number(db.prepare('INSERT INTO undo_changes (at) VALUES (?)').run(clock().toISOString()).lastInsertRowid);
+  const id = Number(db.prepare('INSERT INTO undo_changes (at) VALUES (?)').run((clocks.get(db) ?? new Date()).toISOString()).lastInsertRowid);
   db.prepare('UPDATE undo_current SET change_id = ?').run(id);
   return id;
 }
@@ -42,7 +42,7 @@ export function endChange(db: Database, id: number): void {
   db.prepare('UPDATE undo_current SET change_id = NULL').run();
   const change = db.prepare('SELECT description FROM undo_changes WHERE id = ?').get(id) as { description: string } | undefined;
   if (!change) return; // an undo discards its own change
-  const rows = db.prepare('SELECT tbl, op, row_id, row_last, deal_id, note FROM undo_log WHERE change_id = ? ORDER BY seq LIMIT 5000').all(id) as LoggedChange[];
+  const rows = db.prepare('SELECT tbl, op, row_id, coalesce(row_last, row_id) AS row_last, deal_id, note FROM undo_log WHERE change_id = ? ORDER BY seq LIMIT 5000').all(id) as LoggedChange[];
   if (!rows.length) {
     db.prepare('DELETE FROM undo_changes WHERE id = ?').run(id);
     return;
@@ -104,8 +104,8 @@ export function laterConflict(db: Database, change: number): { id: number | null
     .prepare(
       `SELECT l.change_id AS id, c.description, l.tbl, l.row_id
        FROM undo_log e JOIN undo_log l ON l.seq > @last AND l.change_id IS NOT @current AND (
-         (l.tbl = e.tbl AND l.row_id <= e.row_last AND l.row_last >= e.row_id)
-         OR (e.tbl = 'deals' AND e.op IN ('insert', 'range') AND l.deal_id BETWEEN e.row_id AND e.row_last))
+         (l.tbl = e.tbl AND l.row_id <= coalesce(e.row_last, e.row_id) AND coalesce(l.row_last, l.row_id) >= e.row_id)
+         OR (e.tbl = 'deals' AND e.op IN ('insert', 'range') AND l.deal_id BETWEEN e.row_id AND coalesce(e.row_last, e.row_id)))
        LEFT JOIN undo_changes c ON c.id = l.change_id
        WHERE e.change_id = @change ORDER BY l.seq LIMIT 1`,
     )
@@ -126,9 +126,9 @@ export function revertChange(db: Database, id: number): ChangeRow {
     const how = conflict.id === null ? '' : `: undo that first (salesctl undo ${conflict.id}), or leave it`;
     throw new RefusedError(`cannot undo change #${id} (${change.description}): ${later} later changed ${conflict.tbl.replace(/s$/, '')} #${conflict.row_id}${how}; nothing was changed`);
   }
-  const statements = db.prepare('SELECT sql FROM undo_log WHERE change_id = ? ORDER BY seq DESC').pluck().all(id) as string[];
+  const entries = db.prepare('SELECT tbl, op, row_id, row_last, old FROM undo_log WHERE change_id = ? ORDER BY seq DESC').all(id) as LogEntry[];
   try {
-    for (const sql of statements) db.exec(sql);
+    for (const entry of entries) revertEntry(db, entry);
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
       throw new RefusedError(`cannot undo change #${id} (${change.description}): later records depend on it (${(error as Error).message}); nothing was changed`);
@@ -141,6 +141,28 @@ export function revertChange(db: Database, id: number): ChangeRow {
   return change;
 }
 
+interface LogEntry {
+  tbl: string;
+  op: 'insert' | 'update' | 'range';
+  row_id: number;
+  row_last: number | null;
+  old: string | null;
+}
+
+/** Runs the statement that reverts one logged row change (or range of inserted rows). */
+function revertEntry(db: Database, entry: LogEntry): void {
+  const table = UNDO_TABLES[entry.tbl];
+  // The table name is checked against our own list: the log is data, never trusted as SQL.
+  if (!table) throw new Error(`the undo log names a table salesctl does not log: ${entry.tbl}`);
+  if (entry.op === 'insert') db.prepare(`DELETE FROM ${entry.tbl} WHERE rowid = ?`).run(entry.row_id);
+  else if (entry.op === 'range') db.prepare(`DELETE FROM ${entry.tbl} WHERE rowid BETWEEN ? AND ?`).run(entry.row_id, entry.row_last ?? entry.row_id);
+  else {
+    const values = JSON.parse(entry.old ?? 'null') as unknown[];
+    if (!Array.isArray(values) || values.length !== table.columns.length) throw new Error(`undo log row of ${entry.tbl} #${entry.row_id} is damaged`);
+    db.prepare(`UPDATE ${entry.tbl} SET ${table.columns.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(...(values as Array<string | number | null>), entry.row_id);
+  }
+}
+
 /**
  * Runs an import's inserts with the undo triggers on inserts into these tables set aside (a log row per
  * imported row would cost every row of a 100,000-row file), and logs one range per table instead: the
@@ -151,17 +173,16 @@ export function loggedAsRanges<T>(db: Database, tables: string[], description: s
   if (!logged(db)) return insert();
   const change = db.prepare('SELECT change_id FROM undo_current').pluck().get() as number | null;
   const first = new Map(tables.map((t) => [t, maxRowid(db, t) + 1]));
-  const triggers = tables.map((t) => undoTriggerNames(t)[0]!);
+  const triggers = tables.map(undoInsertTrigger);
   const saved = triggers.map((name) => db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined);
   for (const name of triggers) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
   const result = insert();
   for (const sql of saved) if (sql) db.exec(sql);
-  const log = db.prepare(`INSERT INTO undo_log (change_id, tbl, op, row_id, row_last, deal_id, note, sql) VALUES (?, ?, 'range', ?, ?, NULL, NULL, ?)`);
+  const log = db.prepare(`INSERT INTO undo_log (change_id, tbl, op, row_id, row_last) VALUES (?, ?, 'range', ?, ?)`);
   for (const table of tables) {
-    if (!(table in UNDO_TABLES)) continue;
     const from = first.get(table)!;
     const to = maxRowid(db, table);
-    if (to >= from) log.run(change, table, from, to, `DELETE FROM ${table} WHERE rowid BETWEEN ${from} AND ${to}`);
+    if (to >= from) log.run(change, table, from, to);
   }
   if (change !== null) db.prepare('UPDATE undo_changes SET description = ? WHERE id = ?').run(description, change);
   return result;
@@ -177,10 +198,12 @@ export function checkUndoLog(db: Database): string[] {
   if (!logged(db)) return [];
   const problems: string[] = [];
   const triggers = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'").pluck().all() as string[]);
-  const missing = Object.keys(UNDO_TABLES).flatMap(undoTriggerNames).filter((name) => !triggers.has(name));
+  const missing = undoTriggerNames().filter((name) => !triggers.has(name));
   if (missing.length) problems.push(`the undo log is incomplete: ${missing.length} of its triggers are missing (first: ${missing[0]}); 'salesctl undo' may not revert every change`);
   const current = db.prepare('SELECT count(*) AS n, max(change_id) AS open FROM undo_current').get() as { n: number; open: number | null };
   if (current.n !== 1 || current.open !== null) problems.push(`the undo log's current-change marker is wrong (${current.n} rows, change ${current.open ?? 'none'}): it should be one row with no change`);
+  const unknown = db.prepare(`SELECT count(*) FROM undo_log WHERE tbl NOT IN (${Object.keys(UNDO_TABLES).map(() => '?').join(', ')})`).pluck().get(...Object.keys(UNDO_TABLES)) as number;
+  if (unknown) problems.push(`${unknown} undo log row${unknown === 1 ? ' names' : 's name'} a table salesctl does not log`);
   const orphans = db.prepare('SELECT count(*) FROM undo_log l WHERE l.change_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM undo_changes c WHERE c.id = l.change_id)').pluck().get() as number;
   if (orphans) problems.push(`${orphans} undo log row${orphans === 1 ? '' : 's'} belong to no change`);
   return problems;
