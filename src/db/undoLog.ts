@@ -199,12 +199,12 @@ export function checkUndoLog(db: Database): string[] {
   const problems: string[] = [];
   const triggers = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'").pluck().all() as string[]);
   const missing = undoTriggerNames().filter((name) => !triggers.has(name));
-  if (missing.length) problems.push(`the undo log is incomplete: ${missing.length} of its triggers are missing (first: ${missing[0]}); 'salesctl undo' may not revert every change`);
+  if (missing.length) problems.push(`the undo log is incomplete: ${missing.length} of its triggers ${missing.length === 1 ? "is" : "are"} missing (first: ${missing[0]}); 'salesctl undo' may not revert every change`);
   const current = db.prepare('SELECT count(*) AS n, max(change_id) AS open FROM undo_current').get() as { n: number; open: number | null };
   if (current.n !== 1 || current.open !== null) problems.push(`the undo log's current-change marker is wrong (${current.n} rows, change ${current.open ?? 'none'}): it should be one row with no change`);
   const unknown = db.prepare(`SELECT count(*) FROM undo_log WHERE tbl NOT IN (${Object.keys(UNDO_TABLES).map(() => '?').join(', ')})`).pluck().get(...Object.keys(UNDO_TABLES)) as number;
   if (unknown) problems.push(`${unknown} undo log row${unknown === 1 ? ' names' : 's name'} a table salesctl does not log`);
   const orphans = db.prepare('SELECT count(*) FROM undo_log l WHERE l.change_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM undo_changes c WHERE c.id = l.change_id)').pluck().get() as number;
-  if (orphans) problems.push(`${orphans} undo log row${orphans === 1 ? '' : 's'} belong to no change`);
+  if (orphans) problems.push(`${orphans} undo log row${orphans === 1 ? ' belongs' : 's belong'} to no change`);
   return problems;
 }

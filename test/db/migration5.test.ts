@@ -84,3 +84,24 @@ describe('migration 5: deal life', () => {
     for (const table of ['prospects', 'deals', 'followups', 'events']) expect(empty[table]).toEqual([]);
   });
 });
+
+describe('doctor checks the undo log', () => {
+  it('reports a missing trigger, a stuck current change and orphan rows; a whole log has no problem', async () => {
+    const path = join(dir, 'doctor.db');
+    expect((await runOnFile(path, ['add', 'Budi'])).code).toBe(0);
+    const db = openDatabase(path);
+    expect(checkUndoLog(db)).toEqual([]);
+    db.exec('DROP TRIGGER undo_followups_update; UPDATE undo_current SET change_id = 7;');
+    db.exec("INSERT INTO undo_log (change_id, tbl, op, row_id) VALUES (42, 'deals', 'insert', 1), (NULL, 'sqlite_master', 'insert', 1)");
+    expect(checkUndoLog(db)).toEqual([
+      "the undo log is incomplete: 1 of its triggers is missing (first: undo_followups_update); 'salesctl undo' may not revert every change",
+      "the undo log's current-change marker is wrong (1 rows, change 7): it should be one row with no change",
+      '1 undo log row names a table salesctl does not log',
+      '1 undo log row belongs to no change',
+    ]);
+    db.close();
+    const doctor = await runOnFile(path, ['doctor', '--json']);
+    expect(doctor.code).toBe(1);
+    expect(JSON.parse(doctor.stdout).problems).toContain("the undo log is incomplete: 1 of its triggers is missing (first: undo_followups_update); 'salesctl undo' may not revert every change");
+  });
+});
