@@ -27,7 +27,11 @@ export async function run(ctx: Context, [which]: string[], flags: UndoFlags): Pr
       json: changes.map((c) => changeJson(c, ctx.zone)),
       text(view) {
         if (!changes.length) return view.isTTY ? 'Nothing to undo.\n' : '';
-        return table(view, ['Id', 'When', 'Change'], changes.map((c) => [c.id, when(c.at, view), safe(c.description)]));
+        // Fitted to the terminal: the description is cut with '…' rather than wrapped.
+        const rows = changes.map((c) => [String(c.id), when(c.at, view), safe(c.description)]);
+        const widest = (i: number, head: string) => Math.max(head.length, ...rows.map((r) => r[i]!.length));
+        const room = view.isTTY ? Math.max(20, (view.width ?? 80) - widest(0, 'Id') - widest(1, 'When') - 4) : Infinity;
+        return table(view, ['Id', 'When', 'Change'], rows.map(([id, at, text]) => [id, at, text!.length > room ? `${text!.slice(0, room - 1)}…` : text]));
       },
       csv: async () => (await import('../render/csv.js')).csv(['id', 'at', 'description'], changes.map((c) => [c.id, instant(c.at, ctx.zone), c.description])),
     };
