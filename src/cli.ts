@@ -42,7 +42,7 @@ export const IMPORT_FIELD_LIST = 'name, first_name, last_name, company, email, p
 
 /** The top-level commands, in the order of `salesctl --help`. */
 export const COMMAND_NAMES = [
-  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor', 'mcp',
+  'add', 'commit', 'followup', 'due', 'postmortem', 'list', 'show', 'log', 'close', 'forecast', 'stats', 'export', 'import', 'backup', 'doctor', 'reopen', 'cadence', 'undo', 'mcp',
 ] as const;
 
 /**
@@ -146,7 +146,10 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .option('--best-time <HH:MM-HH:MM>', 'when they are best reached, in their zone')
           .addOption(new Option('--channel <channel>', 'their preferred channel').choices(CHANNELS))
           .option('--stage <stage>', 'the deal stage')
-          .option('--note <text>', 'a note on the prospect'),
+          .option('--note <text>', 'a note on the prospect')
+          .option('--every <rhythm>', 'keep in touch with the deal on this rhythm (10d, 2w, 3m, 1y)')
+          .option('--update', "an existing prospect's differing details are replaced (default: only empty ones are filled)")
+          .option('--allow-duplicate', 'add the deal even if the prospect has an open deal of the same title'),
       ),
       async () => (await import('./commands/add.js')).run,
     );
@@ -192,6 +195,7 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
         .option('--closure', 'a closure call: a time agreed with the prospect to bring closure (implies --agreed)')
         .option('--agreed', 'the time was agreed with the prospect')
         .option('--note <text>', 'a note')
+        .option('--every <rhythm>', 'keep in touch on this rhythm (10d, 2w, 3m, 1y): each completed follow-up schedules the next')
         .enablePositionalOptions(),
     );
     act(followup, async () => (await import('./commands/followup.js')).schedule);
@@ -205,7 +209,8 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .option('--next <when>', 'schedule the next follow-up on the deal')
           .addOption(new Option('--next-channel <channel>', 'channel of the next follow-up').choices(CHANNELS))
           .addOption(new Option('--next-purpose <purpose>', 'purpose of the next follow-up').choices(PURPOSES))
-          .option('--note <text>', 'what was said'),
+          .option('--note <text>', 'what was said')
+          .option('--at <when>', 'when the contact happened, if not now (stats reach counts this hour)'),
       ),
       async () => (await import('./commands/followup.js')).done,
     );
@@ -289,15 +294,16 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .command('close')
           .description('close a deal as won, lost or not-now ("no" means "not now": --revisit schedules the nurture follow-up)')
           .argument('<deal>')
-          .argument('<status>', 'won, lost or not-now')
+          .argument('<status>', 'won, lost or not-now ("no" means not-now)')
           .option('--revisit <when>', 'with not-now: when the prospect agreed to be contacted again')
+          .option('--every <rhythm>', 'with not-now: keep in touch on this rhythm (e.g. 3m); the first touch is then, unless --revisit')
           .option('--reason <text>', 'why it was lost or put off'),
       ),
       async () => (await import('./commands/close.js')).run,
     );
   if (wanted('forecast'))
     act(
-      listing(program.command('forecast').description('the forecast: open deals whose latest commitment is a pending firm one, totalled per currency')),
+      listing(program.command('forecast').description('the forecast: open deals with a pending firm commitment, totalled per currency')),
       async () => (await import('./commands/forecast.js')).run,
     );
   if (wanted('stats')) {
@@ -358,6 +364,41 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
         .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
         .option('--read-only', 'offer only the tools that read'),
       async () => (await import('./mcp/server.js')).run,
+    );
+
+  if (wanted('reopen'))
+    act(
+      json(
+        program
+          .command('reopen')
+          .description('bring a not-now, lost or won deal back to open; its history stays (repeat business on a won deal: add a new deal)')
+          .argument('<deal>')
+          .option('--note <text>', 'why it is open again'),
+      ),
+      async () => (await import('./commands/reopen.js')).run,
+    );
+  if (wanted('cadence'))
+    act(
+      json(
+        program
+          .command('cadence')
+          .description("a deal's keep-in-touch rhythm: completing a follow-up schedules the next that long after the contact")
+          .argument('<deal>')
+          .argument('[every]', "the rhythm, e.g. 10d, 2w, 3m, 1y; 'off' to stop; none to show it"),
+      ),
+      async () => (await import('./commands/cadence.js')).run,
+    );
+  if (wanted('undo'))
+    act(
+      listing(
+        program
+          .command('undo')
+          .description('revert the last change (asks on a terminal; --yes in scripts); --list shows the recent changes')
+          .argument('[change]', 'the change id from --list (default: the last change)')
+          .option('--list', 'the recent changes that can be reverted, newest first')
+          .option('--yes', 'revert without asking (needed when not on a terminal)'),
+      ),
+      async () => (await import('./commands/undo.js')).run,
     );
 
   return program;

@@ -110,6 +110,8 @@ async function makeContext(options: RunOptions, globals: Record<string, any>, on
   // A TZ salesctl cannot use as given is said once, on stderr, never silently read as UTC.
   const zoneProblem = options.zone ? undefined : systemZoneProblem();
   if (zoneProblem) options.stderr.write(`warning: ${safe(zoneProblem)}\n`);
+  // A database given open (tests, in-process runs) stamps its changes with this run's clock too.
+  if (options.database) (await import('./db/undoLog.js')).setChangeClock(options.database, now);
   return {
     now,
     zone,

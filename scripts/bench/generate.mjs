@@ -107,6 +107,8 @@ export function generate(path, deals, seed) {
       db.exec('UPDATE commitments SET created_at = created_at WHERE id IN (SELECT max(id) FROM commitments GROUP BY deal_id)');
     })();
   }
+  // The undo log (schema 5) logged the probe and the touches above as changes: a generated history has none.
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'undo_log'").get()) db.exec('DELETE FROM undo_log; DELETE FROM undo_changes;');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }

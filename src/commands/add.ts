@@ -1,15 +1,18 @@
 // `salesctl add <prospect>`: a prospect (reused when the name and company match) and a new deal.
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
+import { describeEvery, parseEvery } from '../core/cadence.js';
+import { differenceWarning, mergeProspect, type Difference } from '../core/prospectMerge.js';
 import { parseBestTime } from '../core/bestTime.js';
 import { checkCurrency, formatMoney, readMoney } from '../core/money.js';
 import { checkZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
 import { optionalText, requireText } from '../core/text.js';
-import { insertDeal } from '../db/deals.js';
+import { insertDeal, setCadence } from '../db/deals.js';
+import { openDealNamed } from '../db/dealTwins.js';
 import { recordEvent } from '../db/events.js';
 import { write } from '../db/open.js';
-import { findProspect, insertProspect, updateProspect, type ProspectFields } from '../db/prospects.js';
+import { findProspect, insertProspect, renameProspect, updateProspect, type ProspectFields, type ProspectRow } from '../db/prospects.js';
 import type { Result } from '../render/result.js';
 import { dealJson, prospectJson } from '../render/records.js';
 import { paint, safe } from '../render/text.js';
@@ -29,6 +32,9 @@ export interface AddFlags {
   channel?: string;
   stage?: string;
   note?: string;
+  every?: string;
+  update?: boolean;
+  allowDuplicate?: boolean;
 }
 
 export async function run(ctx: Context, [name]: string[], flags: AddFlags): Promise<Result> {
@@ -55,20 +61,50 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
     notes: optionalText(flags.note, '--note'),
   };
   const title = flags.deal !== undefined ? requireText(flags.deal, '--deal', 500) : company || prospectName;
+  const every = flags.every !== undefined ? parseEvery(flags.every) : null;
   if (window && !fields.tz) hint(ctx, `--best-time is read in the prospect's zone; without --tz it is your own (${ctx.zone})`);
 
   const db = ctx.db();
-  const { prospect, deal, reused } = write(db, () => {
+  // An exact duplicate of an open deal (same prospect, same title) is usually a slip: asked on a terminal.
+  const before = findProspect(db, prospectName, company);
+  let allowDuplicate = Boolean(flags.allowDuplicate);
+  const twin = before && !allowDuplicate ? openDealNamed(db, before.id, title) : undefined;
+  if (twin) {
+    const message = `${before!.name} already has open deal #${twin} '${title}'`;
+    if (!ctx.interactive) throw new UsageError(`${message}: add --allow-duplicate to add another, or --deal '<another title>'`);
+    const { confirm } = await import('@inquirer/prompts');
+    if (!(await confirm({ message: `${safe(message)}. Add another deal of the same title?`, default: false }))) {
+      throw new UsageError(`nothing was added: ${message} (salesctl show ${twin})`);
+    }
+    allowDuplicate = true;
+  }
+  const { prospect, deal, reused, differences } = write(db, () => {
     const existing = findProspect(db, prospectName, company);
-    const prospect = existing ? updateProspect(db, existing.id, fields) : insertProspect(db, fields, ctx.now);
-    const deal = insertDeal(db, { prospect_id: prospect.id, title, value_minor: valueMinor, currency, stage: flags.stage ?? null }, ctx.now);
-    recordEvent(db, deal.id, ctx.now, 'created', `deal created${valueMinor !== null ? ` (${formatMoney(valueMinor, currency!)})` : ''}`);
-    return { prospect, deal, reused: Boolean(existing) };
+    if (existing && !allowDuplicate) {
+      const again = openDealNamed(db, existing.id, title);
+      if (again) throw new UsageError(`${existing.name} already has open deal #${again} '${title}': add --allow-duplicate to add another`);
+    }
+    let differences: Difference[] = [];
+    let prospect: ProspectRow;
+    if (existing) {
+      const merged = mergeProspect(existing, fields, Boolean(flags.update));
+      differences = merged.differences;
+      prospect = updateProspect(db, existing.id, merged.changes);
+      if (merged.changes.name) prospect = renameProspect(db, existing.id, merged.changes.name);
+    } else {
+      prospect = insertProspect(db, fields, ctx.now);
+    }
+    let deal = insertDeal(db, { prospect_id: prospect.id, title, value_minor: valueMinor, currency, stage: flags.stage ?? null }, ctx.now);
+    if (every) deal = setCadence(db, deal.id, every);
+    const rhythm = every ? `; keep in touch ${describeEvery(every)}` : '';
+    recordEvent(db, deal.id, ctx.now, 'created', `deal created${valueMinor !== null ? ` (${formatMoney(valueMinor, currency!)})` : ''}${rhythm}`);
+    return { prospect, deal, reused: Boolean(existing), differences };
   });
+  if (differences.length) warn(ctx, differenceWarning(`${prospect.name}${prospect.company ? ` (${prospect.company})` : ''}`, differences, Boolean(flags.update)));
   hint(ctx, `every step ends with a commitment for the next: salesctl followup ${deal.id} --at 'tomorrow 10am'`);
 
   return {
-    json: { ...dealJson(deal, ctx.zone), prospect: { ...prospectJson(prospect, ctx.zone), reused } },
+    json: { ...dealJson(deal, ctx.zone), cadence: deal.cadence ?? null, prospect: { ...prospectJson(prospect, ctx.zone), reused } },
     text(view) {
       const c = paint(view);
       const value = valueMinor !== null ? ` · ${formatMoney(valueMinor, currency!)}` : '';

@@ -7,7 +7,9 @@ import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { cancelScheduledFollowups, closeDeal, resolveDeal, type DealRow } from '../db/deals.js';
+import { cancelScheduledFollowups, closeDeal, resolveDeal, setCadence, type DealRow } from '../db/deals.js';
+import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
+import { closedDealMessage } from '../core/closed.js';
 import { recordEvent } from '../db/events.js';
 import { insertFollowup, type FollowupRow } from '../db/followups.js';
 import { write } from '../db/open.js';
@@ -23,29 +25,39 @@ type Closing = (typeof CLOSINGS)[number];
 
 export interface CloseFlags {
   revisit?: string;
+  every?: string;
   reason?: string;
   json?: boolean;
 }
 
 export async function run(ctx: Context, [ref, statusText]: string[], flags: CloseFlags): Promise<Result> {
-  const status = oneOf(statusText ?? '', CLOSINGS, 'closing status') as Closing;
+  // "No" means "not now": the product's motto is also a closing status.
+  const status = oneOf(/^\s*no\s*$/i.test(statusText ?? '') ? 'not-now' : (statusText ?? ''), CLOSINGS, 'closing status') as Closing;
   const reason = optionalText(flags.reason, '--reason');
   if (flags.revisit !== undefined && status !== 'not-now') throw new UsageError(`--revisit goes with not-now: salesctl close ${ref} not-now --revisit <when>`);
+  if (flags.every !== undefined && status !== 'not-now') throw new UsageError(`--every goes with not-now: salesctl close ${ref} not-now --every 3m (a won deal's repeat business is a new deal)`);
+  const every = flags.every !== undefined ? parseEvery(flags.every) : null;
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');
   if (deal.status !== 'open') {
-    throw new UsageError(`deal #${deal.id} is already closed as ${deal.status}: only open deals can be closed (re-opening is not supported)`);
+    throw new UsageError(
+      closedDealMessage({ id: deal.id, status: deal.status, prospect: deal.prospect_name, company: deal.company }, `it is already closed, and only open deals can be closed`),
+    );
   }
   const prospect = getProspect(db, deal.prospect_id)!;
-  const revisit = status === 'not-now' ? await revisitTime(ctx, prospect, flags.revisit) : null;
+  // With a rhythm and no agreed date, the first nurture touch is one rhythm from now, in the prospect's day.
+  const rhythmStart = every && flags.revisit === undefined ? nextTouch(ctx.now, every, { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start }) : null;
+  const revisit = status === 'not-now' ? (rhythmStart ?? (await revisitTime(ctx, prospect, flags.revisit))) : null;
 
   const { closed, cancelled, nurture } = write(db, () => {
     const cancelled = cancelScheduledFollowups(db, deal.id, ctx.now);
-    const closed = closeDeal(db, deal.id, status, ctx.now, status === 'lost' ? reason : null);
+    let closed = closeDeal(db, deal.id, status, ctx.now, status === 'lost' ? reason : null);
+    if (every) closed = setCadence(db, deal.id, every);
     const nurture = revisit
-      ? insertFollowup(db, { deal_id: deal.id, due_at: revisit, channel: nurtureChannel(prospect), purpose: 'nurture', agreed: true, notes: reason }, ctx.now)
+      ? insertFollowup(db, { deal_id: deal.id, due_at: revisit, channel: nurtureChannel(prospect), purpose: 'nurture', agreed: !rhythmStart, notes: reason }, ctx.now)
       : null;
     const parts = [`closed as ${status}${reason ? `: ${reason}` : ''}`];
+    if (every) parts.push(`keep in touch ${describeEvery(every)}`);
     if (nurture) parts.push(`nurture ${nurture.channel} scheduled for ${isoInZone(nurture.due_at, ctx.zone)} (follow-up #${nurture.id})`);
     if (cancelled) parts.push(`${cancelled} scheduled follow-up${cancelled === 1 ? '' : 's'} cancelled`);
     recordEvent(db, deal.id, ctx.now, 'closed', parts.join('; '));
@@ -53,7 +65,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   });
 
   const result: Result = {
-    json: { ...dealJson(closed, ctx.zone), revisit_followup: nurture ? followupJson(nurture, ctx.zone) : null, cancelled_followups: cancelled },
+    json: { ...dealJson(closed, ctx.zone), cadence: closed.cadence ?? null, revisit_followup: nurture ? followupJson(nurture, ctx.zone) : null, cancelled_followups: cancelled },
     text: (view) => closedText(closed, status, cancelled, nurture, prospect, view),
   };
   if (status !== 'lost') return result;
@@ -87,7 +99,7 @@ async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | 
   let text = given;
   if (text === undefined) {
     if (!ctx.interactive) {
-      throw new UsageError(`closing as not-now needs --revisit <when>: when the prospect agreed to hear from you again, e.g. --revisit 2027-03-01 or --revisit +3m`);
+      throw new UsageError(`closing as not-now needs --revisit <when> or --every <rhythm>: when the prospect agreed to hear from you again, e.g. --revisit 2027-03-01, or keep in touch with --every 3m`);
     }
     const { input } = await import('@inquirer/prompts');
     text = await input({ message: `When did ${safe(prospect.name)} agree to hear from you again?`, validate: (v) => (v.trim() ? true : `e.g. ${DATE_EXAMPLES}`) });
@@ -117,6 +129,7 @@ function closedText(deal: DealRow, status: Closing, cancelled: number, nurture: 
   const theirs = prospect.tz && prospect.tz !== view.zone && view.isTTY ? ` (${when(nurture!.due_at, { ...view, zone: prospect.tz })} their time)` : '';
   return (
     `${c.yellow('Not now')}: ${dealLabel(deal)}. "No" means "not now": ` +
-    `nurture ${nurture!.channel} #${nurture!.id} on ${when(nurture!.due_at, view)}${theirs}. ${cancelledText}\n`
+    `nurture ${nurture!.channel} #${nurture!.id} on ${when(nurture!.due_at, view)}${theirs}` +
+    `${deal.cadence ? `, then ${describeEvery(deal.cadence)} after each touch` : ''}. ${cancelledText}\n`
   );
 }

@@ -2,7 +2,8 @@
 // `salesctl commit kept|broken <id>`: how it ended, and what that says about the prospect's reliability.
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
-import { canResolve, commitmentKind, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
+import { canResolve, commitmentKind, delegateFromDecider, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
+import { closedDealMessage } from '../core/closed.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { formatInZone, isoInZone, localDate } from '../core/time.js';
@@ -43,7 +44,7 @@ const PAYMENT_NAMES: Record<PaymentForm, string> = { dp: 'down payment', full: '
 /** Records a commitment. A date-only --by means 09:00 local time that day. */
 export async function record(ctx: Context, [dealRef, kindText, whatText]: string[], flags: CommitFlags): Promise<Result> {
   const kind = commitmentKind(kindText ?? '');
-  const what = optionalText(whatText, 'what was promised');
+  let what = optionalText(whatText, 'what was promised');
   const from = optionalText(flags.from, '--from');
   const payment = flags.payment === undefined ? null : oneOf(flags.payment, PAYMENT_FORMS, 'payment form (--payment)');
   let when: When | undefined = flags.by !== undefined ? await parseWhen(flags.by, { now: ctx.now, zone: ctx.zone, flag: '--by', order: ctx.dateOrder?.order }) : undefined;
@@ -51,7 +52,14 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   const db = ctx.db();
   const deal = resolveDeal(db, dealRef ?? '');
   if (deal.status !== 'open') {
-    throw new UsageError(`deal #${deal.id} is ${deal.status}: commitments are recorded on open deals only`);
+    throw new UsageError(
+      closedDealMessage({ id: deal.id, status: deal.status, prospect: deal.prospect_name, company: deal.company }, 'commitments are recorded on open deals only'),
+    );
+  }
+  // A commitment says what was promised: asked on a terminal, required in a script.
+  if (!what) {
+    if (!ctx.interactive) throw new UsageError(`say what was promised: salesctl commit ${deal.id} ${kind} '<what they promised>', e.g. '20 seats, signed by 1 Feb'`);
+    what = await askWhat(ctx, kind);
   }
   if (kind === 'firm' && !when) {
     if (!ctx.interactive) throw new UsageError(FIRM_NEEDS_DATE);
@@ -62,6 +70,9 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   const fromProspect = from === null || from.toLowerCase() === prospect.name.toLowerCase();
   if (firmFromNonDecider(kind, fromProspect ? prospect.decision_maker : null)) {
     warn(ctx, `${safe(prospect.name)} does not decide the purchase: a promise from them only holds with the decision maker's approval; consider kind delegate`);
+  }
+  if (delegateFromDecider(kind, fromProspect ? prospect.decision_maker : null)) {
+    warn(ctx, `${safe(prospect.name)} decides the purchase: a decision maker who hands it to someone else is putting you off; ask what would make it a yes, or record it as low`);
   }
   if (payment && kind !== 'firm') {
     warn(ctx, `--payment ${payment} is kept, but only a firm commitment (a date from the decision maker) is counted as a close`);
@@ -100,6 +111,13 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
       return `${out}${c.bold('Next:')} ${next}\n`;
     },
   };
+}
+
+/** What was promised, asked on a terminal (the text is required). */
+async function askWhat(ctx: Context, kind: string): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  const answer = await input({ message: `What was promised (${kind})?`, validate: (v) => (v.trim() ? true : 'say what they promised, e.g. 20 seats by 1 Feb') });
+  return optionalText(answer, 'what was promised')!;
 }
 
 /** Marks a pending commitment as kept. */

@@ -13,6 +13,7 @@ import { LATEST_VERSION } from '../db/migrations/index.js';
 import { differingOpenDeals } from '../db/openDeals.js';
 import { json, paint, safe, shellQuote, table, type View } from '../render/text.js';
 import { firstDamagedValue } from '../db/storedRules.js';
+import { checkUndoLog } from '../db/undoLog.js';
 import { formatBytes } from './backup.js';
 
 interface Permissions {
@@ -41,7 +42,7 @@ export interface DoctorReport {
 type Check = (db: Database, report: DoctorReport) => void;
 
 /** The checks on the open database, in order. */
-const CHECKS: Check[] = [checkSchema, checkIntegrity, checkForeignKeys, checkOpenDeals, checkStoredValues];
+const CHECKS: Check[] = [checkSchema, checkIntegrity, checkForeignKeys, checkOpenDeals, checkUndo, checkStoredValues];
 
 export async function run(ctx: Context, _args: string[], flags: { json?: boolean }): Promise<void> {
   const report = await examine(ctx);
@@ -165,6 +166,14 @@ function checkOpenDeals(db: Database, report: DoctorReport): void {
     `the open-deal list that 'due' reads is wrong for ${differing} deal${differing === 1 ? '' : 's'}: dump with 'salesctl export all --format json' and restore it into a new database`,
     `wrong for ${differing} deals`,
   );
+}
+
+/** The undo log (migration 5): its triggers, its current-change marker and its rows (db/undoLog.ts). */
+function checkUndo(db: Database, report: DoctorReport): void {
+  if ((report.schema_version ?? 0) < 5) return;
+  const problems = checkUndoLog(db);
+  if (!problems.length) return pass(report, 'undo log', 'ok');
+  for (const problem of problems) fail(report, 'undo log', problem, `${problems.length} problem${problems.length === 1 ? '' : 's'}`);
 }
 
 /** Every stored instant, fixed word, text length and id, by the rules the commands write by. */

@@ -6,7 +6,11 @@ import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { formatInZone, isoInZone } from '../core/time.js';
 import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
-import { getDeal, resolveDeal, type DealRow } from '../db/deals.js';
+import { getDeal, resolveDeal, setCadence, type DealRow } from '../db/deals.js';
+import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
+import { closedDealMessage } from '../core/closed.js';
+import { dueDayWarning } from '../core/rightFollowup.js';
+import { recordContactTime } from '../db/followupContact.js';
 import { recordEvent } from '../db/events.js';
 import {
   cancelFollowup, completeFollowup, getFollowup, insertFollowup, rescheduleFollowup, scheduledCount, type FollowupRow,
@@ -15,7 +19,7 @@ import { write } from '../db/open.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { followupLine, type FollowupParty } from '../render/followup.js';
-import { followupJson } from '../render/records.js';
+import { followupJson, instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
 
 export interface ScheduleFlags {
@@ -25,6 +29,8 @@ export interface ScheduleFlags {
   closure?: boolean;
   agreed?: boolean;
   note?: string;
+  /** A keep-in-touch rhythm for the deal ('2w', '3m'). */
+  every?: string;
 }
 
 export interface DoneFlags {
@@ -33,6 +39,8 @@ export interface DoneFlags {
   nextChannel?: Channel;
   nextPurpose?: Purpose;
   note?: string;
+  /** When the contact really happened (default: now, the completion). */
+  at?: string;
 }
 
 /** Limit on a note, as on every text field. */
@@ -44,6 +52,7 @@ export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFla
     throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
   }
   const note = optionalText(flags.note, '--note');
+  const every = flags.every !== undefined ? parseEvery(flags.every) : undefined;
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');
   refuseClosed(deal);
@@ -56,6 +65,10 @@ export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFla
   const followup = write(db, () => {
     const row = insertFollowup(db, { deal_id: deal.id, due_at: when.at, channel, purpose, agreed: Boolean(flags.agreed || flags.closure), notes: note }, ctx.now);
     recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${row.id} by ${channel} scheduled for ${isoInZone(when.at, ctx.zone)}`);
+    if (every && every !== deal.cadence) {
+      setCadence(db, deal.id, every);
+      recordEvent(db, deal.id, ctx.now, 'cadence', `keep in touch ${describeEvery(every)}`);
+    }
     return row;
   });
   return {
@@ -75,17 +88,33 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
   const deal = getDeal(db, current.deal_id)!;
   const prospect = getProspect(db, deal.prospect_id)!;
   if (flags.next) refuseClosed(deal);
-  const outcome = flags.outcome ?? (await askOutcome(ctx));
+  const contactAt = flags.at !== undefined ? await contactTime(ctx, flags.at) : null;
+  if (!flags.outcome && !ctx.interactive) await askOutcome(ctx); // refuses before anything is said
   let next: When | undefined = flags.next ? await readWhen(ctx, prospect, flags.next, '--next') : undefined;
-  const stepless = deal.status === 'open' && !next && scheduledCount(db, deal.id) <= 1;
+  await checkRightFollowup(ctx, current, prospect);
+  const outcome = flags.outcome ?? (await askOutcome(ctx));
+  // A rhythm schedules the next touch itself, that long after the contact, unless --next says otherwise.
+  const rhythm = !next && deal.cadence && deal.status !== 'won' && deal.status !== 'lost' ? deal.cadence : null;
+  const place = { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start };
+  const touch = rhythm ? nextTouch(contactAt ?? ctx.now, rhythm, place) : null;
+  const stepless = deal.status === 'open' && !next && !touch && scheduledCount(db, deal.id) <= 1;
   if (stepless && ctx.interactive) next = await promptWhen(ctx, prospect, 'Next step: when? (empty for none)', true);
   if (next) warnAboutTime(ctx, next.at, prospect);
+  if (next && next.at.getTime() < Date.parse(current.due_at)) {
+    warn(ctx, `the next follow-up (${isoInZone(next.at, ctx.zone)}) is earlier than the one completed (#${current.id}, due ${isoInZone(current.due_at, ctx.zone)}): is that the right follow-up?`);
+  }
 
   const { completed, following } = write(db, () => {
-    const completed = completeFollowup(db, current.id, outcome, note, ctx.now);
-    recordEvent(db, deal.id, ctx.now, 'followup-done', `${current.purpose} #${current.id} by ${current.channel} done: ${outcome}`);
+    let completed = completeFollowup(db, current.id, outcome, note, ctx.now);
+    if (contactAt) completed = recordContactTime(db, current.id, contactAt);
+    const happened = contactAt ? ` (contact at ${isoInZone(contactAt, ctx.zone)})` : '';
+    recordEvent(db, deal.id, ctx.now, 'followup-done', `${current.purpose} #${current.id} by ${current.channel} done: ${outcome}${happened}`);
     let following: FollowupRow | null = null;
-    if (next) {
+    if (touch) {
+      const purpose: Purpose = deal.status === 'not-now' ? 'nurture' : current.purpose === 'closure' ? 'follow-up' : current.purpose;
+      following = insertFollowup(db, { deal_id: deal.id, due_at: touch, channel: current.channel, purpose, agreed: false, notes: null }, ctx.now);
+      recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${following.id} by ${current.channel} scheduled for ${isoInZone(touch, ctx.zone)} (keeping in touch ${describeEvery(rhythm!)})`);
+    } else if (next) {
       const purpose = flags.nextPurpose ?? 'follow-up';
       const channel = flags.nextChannel ?? current.channel;
       following = insertFollowup(db, { deal_id: deal.id, due_at: next.at, channel, purpose, agreed: purpose === 'closure', notes: null }, ctx.now);
@@ -95,7 +124,7 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
   });
   if (stepless && !following) warnNoNextStep(ctx, deal.id);
   return {
-    json: { ...followupJson(completed, ctx.zone), next: following ? followupJson(following, ctx.zone) : null },
+    json: { ...followupJson(completed, ctx.zone), contact_at: instant(contactAt?.toISOString() ?? completed.completed_at, ctx.zone), next: following ? followupJson(following, ctx.zone) : null },
     text: (view) =>
       followupLine('Done', completed, party(prospect), view) + (following ? followupLine('Next', following, party(prospect), view) : ''),
   };
@@ -150,7 +179,33 @@ function prospectOf(db: ReturnType<Context['db']>, followup: FollowupRow): Prosp
 
 function refuseClosed(deal: DealRow): void {
   if (deal.status === 'won' || deal.status === 'lost') {
-    throw new UsageError(`deal #${deal.id} is ${deal.status}: follow-ups are scheduled on open or not-now deals`);
+    throw new UsageError(
+      closedDealMessage({ id: deal.id, status: deal.status, prospect: deal.prospect_name, company: deal.company }, 'follow-ups are scheduled on open or not-now deals'),
+    );
+  }
+}
+
+/** When the contact of `followup done --at` happened: a time not in the future. */
+async function contactTime(ctx: Context, text: string): Promise<Date> {
+  const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, flag: '--at' });
+  if (at.getTime() > ctx.now.getTime()) {
+    throw new UsageError(`--at ${isoInZone(at, ctx.zone)} is in the future: --at says when the contact happened, e.g. --at 'today 10:15' or --at '2 hours ago'`);
+  }
+  return at;
+}
+
+/**
+ * Completing a follow-up that is not due today may be a slip (deal ids and follow-up ids look alike): warn,
+ * naming whose it is and when it is due; one due on a later day is confirmed on a terminal.
+ */
+async function checkRightFollowup(ctx: Context, followup: FollowupRow, prospect: ProspectRow): Promise<void> {
+  const warning = dueDayWarning({ id: followup.id, dueAt: followup.due_at, prospect: prospect.name, company: prospect.company }, ctx.now, ctx.zone);
+  if (!warning) return;
+  warn(ctx, warning.message);
+  if (!warning.later || !ctx.interactive) return;
+  const { confirm } = await import('@inquirer/prompts');
+  if (!(await confirm({ message: `Complete follow-up #${followup.id} anyway?`, default: false }))) {
+    throw new UsageError(`follow-up #${followup.id} was not completed: run 'salesctl due' for the Id of today's follow-ups`);
   }
 }
 

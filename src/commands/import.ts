@@ -14,6 +14,7 @@ import { UsageError } from '../errors.js';
 import { readInputFile } from '../files/boundedRead.js';
 import { countImport, dataVersion, findOpenDeals, loadProspects, prospectKey, refuseProspectsChangedMeanwhile, updateDeals, writeImport, type PlannedRecord } from '../db/importRows.js';
 import { write } from '../db/open.js';
+import { loggedAsRanges } from '../db/undoLog.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, shellQuote } from '../render/text.js';
 import { parseCsv } from './importCsv.js';
@@ -181,13 +182,17 @@ async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: Im
     // The statement journals of the multi-row INSERTs (a copy of each page one changes) stay in memory rather
     // than in a temporary file: set outside the transaction, where SQLite allows it.
     db.pragma('temp_store = MEMORY');
+    // Undone as one change: one range of ids per table in the undo log, not a log row per imported row
+    // (the deals --update changes are logged row by row, in the same change).
+    const undoAs = `import of ${basename(file)}: ${fresh.length.toLocaleString('en-US')} deal${fresh.length === 1 ? '' : 's'} added${updates.length ? `, ${updates.length} updated` : ''}`;
     ids = write(db, () => {
       refuseProspectsChangedMeanwhile(db, named, existing, version, file);
       // Re-checked inside the transaction: a deal opened since is a double too.
       const again = findOpenDeals(db, fresh, existing);
       if (again.size) throw new UsageError(`${file}: ${again.size} row${again.size === 1 ? '' : 's'} now match${again.size === 1 ? 'es' : ''} a deal opened meanwhile; nothing was imported: import again`);
       if (updates.length) updateDeals(db, updates, { now: ctx.now, source: file });
-      return writeImport(db, fresh, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') });
+      return loggedAsRanges(db, ['prospects', 'deals', 'followups', 'events'], undoAs, () =>
+        writeImport(db, fresh, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') }));
     });
   }
   progress.stop();

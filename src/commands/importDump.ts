@@ -3,8 +3,13 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkDump, checkDumpRows, isEmptyDatabase, restoreDump } from '../db/dump.js';
 import { write } from '../db/open.js';
+import { loggedAsRanges } from '../db/undoLog.js';
+import { basename } from 'node:path';
 import type { Result } from '../render/result.js';
 import { paint, safe, table } from '../render/text.js';
+
+/** What a restore fills, in the order it does: undone in the reverse order, the database empty again. */
+const RESTORED_TABLES = ['prospects', 'deals', 'commitments', 'followups', 'postmortems', 'postmortem_causes', 'journal', 'events'];
 
 export async function restore(ctx: Context, text: string, file: string, dryRun: boolean): Promise<Result> {
   let data: unknown;
@@ -23,7 +28,7 @@ export async function restore(ctx: Context, text: string, file: string, dryRun: 
   if (dryRun) checkDumpRows(db, dump, file);
   const counts = dryRun
     ? Object.fromEntries(Object.entries(dump).filter(([, rows]) => Array.isArray(rows)).map(([t, rows]) => [t, (rows as unknown[]).length]))
-    : write(db, () => restoreDump(db, dump, file));
+    : write(db, () => loggedAsRanges(db, RESTORED_TABLES, `restore of ${basename(file)} into the empty database`, () => restoreDump(db, dump, file)));
   return {
     json: { file, dry_run: dryRun, schema_version: dump.schema_version, exported_at: dump.exported_at ?? null, restored: counts },
     text(view) {

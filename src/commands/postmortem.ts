@@ -2,7 +2,7 @@
 // on a terminal); `salesctl postmortem report`: the root causes that repeat, and the lessons written.
 import type { Context } from '../context.js';
 import { hint } from '../context.js';
-import { countCauses, defaultOutcome, findRepeats, reviewerList, rootCauses } from '../core/postmortem.js';
+import { countCauses, defaultOutcome, findRepeats, outcomeMismatch, reviewerList, rootCauses } from '../core/postmortem.js';
 import { POSTMORTEM_OUTCOMES, oneOf, type RootCause } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
@@ -61,6 +61,8 @@ export async function record(ctx: Context, [dealRef]: string[], flags: Postmorte
   const db = ctx.db();
   const deal = resolveDeal(db, dealRef ?? '');
   const outcome = requestedOutcome ?? defaultOutcome(deal.status);
+  const mismatch = outcomeMismatch(outcome, deal.status, deal.id);
+  if (mismatch) throw new UsageError(mismatch);
   const answers = ctx.interactive ? await (await import('./postmortemQuestions.js')).reflect(given, describeDeal(deal), ctx.stderr) : given;
 
   const fields: NewPostmortem = {

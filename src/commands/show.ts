@@ -30,6 +30,7 @@ export async function run(ctx: Context, [ref]: string[]): Promise<Result> {
   return {
     json: {
       ...dealJson(deal, zone),
+      cadence: deal.cadence ?? null,
       prospect: { ...prospectJson(prospect, zone), reliability: sheet.reliability },
       commitments: sheet.commitments.map((c) => commitmentJson(c, zone)),
       followups: sheet.followups.map((f) => followupJson(f, zone)),

@@ -29,6 +29,14 @@ export function firmFromNonDecider(kind: CommitmentKind, decisionMaker: 0 | 1 | 
   return kind === 'firm' && decisionMaker === 0;
 }
 
+/**
+ * A decision maker who only delegates ("ask my team") is not committing: the reverse of a firm promise
+ * from someone who does not decide, and warned about the same way. Unknown (null) is not judged.
+ */
+export function delegateFromDecider(kind: CommitmentKind, decisionMaker: 0 | 1 | null): boolean {
+  return kind === 'delegate' && decisionMaker === 1;
+}
+
 /** Only a pending commitment can end kept or broken. */
 export function canResolve(status: CommitmentStatus): boolean {
   return status === 'pending';

@@ -10,10 +10,22 @@ export interface LatestCommitment {
   status: CommitmentStatus;
 }
 
-/** Decides whether a deal counts: open + latest commitment pending firm → forecast; pending low/delegate → pipeline. */
-export function forecastPlace(dealStatus: DealStatus, latest: LatestCommitment | null): ForecastPlace {
-  if (dealStatus !== 'open' || !latest || latest.status !== 'pending') return 'out';
-  return latest.kind === 'firm' ? 'forecast' : 'pipeline';
+/**
+ * Decides whether a deal counts: open + latest commitment pending firm → forecast; pending low/delegate →
+ * pipeline. A firm commitment still pending is not undone by a later, weaker one (a delegate note, a "low"
+ * remark): with `firmPending` the deal stays in the forecast, and keptByEarlierFirm() says so.
+ */
+export function forecastPlace(dealStatus: DealStatus, latest: LatestCommitment | null, firmPending = false): ForecastPlace {
+  if (dealStatus !== 'open' || !latest) return 'out';
+  if (latest.status === 'pending' && latest.kind === 'firm') return 'forecast';
+  if (firmPending) return 'forecast';
+  if (latest.status !== 'pending') return 'out';
+  return 'pipeline';
+}
+
+/** True when an open deal is in the forecast only because an earlier firm commitment is still pending. */
+export function keptByEarlierFirm(dealStatus: DealStatus, latest: LatestCommitment | null, firmPending: boolean): boolean {
+  return forecastPlace(dealStatus, latest, firmPending) === 'forecast' && !(latest?.status === 'pending' && latest.kind === 'firm');
 }
 
 /** A counted deal's value: exact minor units, or null when the deal has no value. */

@@ -7,6 +7,26 @@ export function defaultOutcome(status: DealStatus): PostmortemOutcome {
   return status === 'lost' ? 'lost' : status === 'won' ? 'won' : 'stalled';
 }
 
+/**
+ * The deal statuses each post-mortem outcome can describe: a deal is not reflected on as won while it is
+ * open, nor as lost unless it was; a stalled one may still be open, put off (not-now) or lost by stalling.
+ */
+export const OUTCOME_STATUSES: Record<PostmortemOutcome, readonly DealStatus[]> = {
+  won: ['won'],
+  lost: ['lost'],
+  stalled: ['open', 'not-now', 'lost'],
+};
+
+/** Why `outcome` disagrees with a deal of `status` (one sentence naming what would be right), or null. */
+export function outcomeMismatch(outcome: PostmortemOutcome, status: DealStatus, dealId: number): string | null {
+  if (OUTCOME_STATUSES[outcome].includes(status)) return null;
+  const fits = defaultOutcome(status);
+  const close = outcome === 'stalled' ? '' : `, or close it first (salesctl close ${dealId} ${outcome})`;
+  const fitting = OUTCOME_STATUSES[outcome];
+  const kinds = fitting.length > 1 ? `${fitting.slice(0, -1).join(', ')} or ${fitting[fitting.length - 1]}` : fitting[0]!;
+  return `a ${outcome} post-mortem is for ${/^[aeiou]/.test(kinds) ? 'an' : 'a'} ${kinds} deal, and deal #${dealId} is ${status}: use --outcome ${fits}${status === 'open' || status === 'not-now' ? close : ''}`;
+}
+
 /** The causes a user gave, checked against the fixed list, without duplicates, in the order given. */
 export function rootCauses(values: readonly string[]): RootCause[] {
   const causes: RootCause[] = [];

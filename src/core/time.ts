@@ -9,6 +9,7 @@
 // Date object does not resolve itself (lower-case spellings and other oddities).
 import { readlinkSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { suggestZones } from './zoneNames.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -63,7 +64,9 @@ export function withZone<T>(zone: string, read: () => T): T {
 /** Throws a UsageError unless `zone` is an IANA time zone this machine knows. */
 export function checkZone(zone: string, flag = '--tz'): string {
   if (canonicalZone(zone) === null) {
-    throw new UsageError(`unknown time zone '${zone}' for ${flag}: use an IANA name such as Asia/Jakarta or America/New_York`);
+    const near = suggestZones(zone, Intl.supportedValuesOf('timeZone'));
+    const use = near.length ? `did you mean ${near.join(' or ')}?` : 'use an IANA name such as Asia/Jakarta or America/New_York';
+    throw new UsageError(`unknown time zone '${zone}' for ${flag}: ${use}`);
   }
   return zone;
 }

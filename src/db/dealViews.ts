@@ -83,7 +83,12 @@ export interface ForecastRow extends DealRow {
   commitment_kind: CommitmentKind;
   commitment_status: CommitmentStatus;
   promised_at: string | null;
+  /** The deal's latest pending firm commitment, when it is not the latest commitment too (else null). */
+  pending_firm_id: number | null;
+  pending_firm_promised_at: string | null;
 }
+
+const PENDING_FIRM = `(SELECT c.%s FROM commitments c WHERE c.deal_id = d.id AND c.kind = 'firm' AND c.status = 'pending' ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`;
 
 /** Open deals that have at least one commitment, each with its latest one; by promised date, then id. */
 export function openDealsWithLatestCommitment(db: Database): ForecastRow[] {
@@ -91,7 +96,8 @@ export function openDealsWithLatestCommitment(db: Database): ForecastRow[] {
     .prepare(
       `SELECT * FROM (
          SELECT d.*, p.name AS prospect_name, p.company AS company,
-           ${latest('kind')} AS commitment_kind, ${latest('status')} AS commitment_status, ${latest('promised_at')} AS promised_at
+           ${latest('kind')} AS commitment_kind, ${latest('status')} AS commitment_status, ${latest('promised_at')} AS promised_at,
+           ${PENDING_FIRM.replace('%s', 'id')} AS pending_firm_id, ${PENDING_FIRM.replace('%s', 'promised_at')} AS pending_firm_promised_at
          FROM deals d JOIN prospects p ON p.id = d.prospect_id
          WHERE d.status = 'open')
        WHERE commitment_kind IS NOT NULL

@@ -14,6 +14,8 @@ export interface DealRow {
   created_at: string;
   closed_at: string | null;
   lost_reason: string | null;
+  /** The keep-in-touch rhythm ('2w', '3m'), schema 5; null or absent for none. */
+  cadence?: string | null;
   prospect_name: string;
   company: string;
 }
@@ -116,4 +118,23 @@ export function cancelScheduledFollowups(db: Database, dealId: number, at: Date)
   return db
     .prepare("UPDATE followups SET status = 'cancelled', completed_at = ? WHERE deal_id = ? AND status = 'scheduled'")
     .run(at.toISOString(), dealId).changes;
+}
+
+/** Brings a closed deal back to open (closed_at and lost reason cleared; the timeline keeps them). */
+export function reopenDeal(db: Database, id: number): DealRow {
+  db.prepare("UPDATE deals SET status = 'open', closed_at = NULL, lost_reason = NULL WHERE id = ? AND status <> 'open'").run(id);
+  return getDeal(db, id)!;
+}
+
+/** Sets (or, with null, clears) the deal's keep-in-touch rhythm. */
+export function setCadence(db: Database, id: number, every: string | null): DealRow {
+  db.prepare('UPDATE deals SET cadence = ? WHERE id = ?').run(every, id);
+  return getDeal(db, id)!;
+}
+
+/** The next scheduled follow-up of the deal, if any. */
+export function nextScheduled(db: Database, dealId: number): { id: number; due_at: string; channel: string; purpose: string } | undefined {
+  return db
+    .prepare("SELECT id, due_at, channel, purpose FROM followups WHERE deal_id = ? AND status = 'scheduled' ORDER BY due_at, id LIMIT 1")
+    .get(dealId) as { id: number; due_at: string; channel: string; purpose: string } | undefined;
 }

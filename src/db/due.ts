@@ -22,6 +22,8 @@ export interface DueRow {
   company: string;
   tz: string | null;
   commitment: CommitmentKind | null;
+  /** The deal's keep-in-touch rhythm ('3m'), schema 5. */
+  cadence?: string | null;
 }
 
 /**
@@ -34,12 +36,13 @@ export function dueFollowups(db: Database, end: Date): DueRow[] {
   return db
     .prepare(
       `SELECT f.id AS followup_id, f.deal_id, f.due_at, f.channel, f.purpose, f.agreed,
-         o.title, o.value_minor, o.currency, o.prospect, o.company, o.tz, o.commitment
+         o.title, o.value_minor, o.currency, o.prospect, o.company, o.tz, o.commitment,
+         (SELECT d.cadence FROM deals d WHERE d.id = f.deal_id) AS cadence
        FROM followups f JOIN open_deals o ON o.deal_id = f.deal_id
        WHERE f.status = 'scheduled' AND f.due_at < ?
        UNION ALL
        SELECT f.id, f.deal_id, f.due_at, f.channel, f.purpose, f.agreed, d.title, d.value_minor, d.currency, p.name, p.company, p.tz,
-         ${latest('kind')}
+         ${latest('kind')}, d.cadence
        FROM followups f JOIN deals d ON d.id = f.deal_id JOIN prospects p ON p.id = d.prospect_id
        WHERE f.status = 'scheduled' AND f.due_at < ? AND NOT EXISTS (SELECT 1 FROM open_deals o WHERE o.deal_id = f.deal_id)
        ORDER BY due_at, followup_id`,

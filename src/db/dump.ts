@@ -11,8 +11,12 @@ export const DUMP_VERSION = 1;
 /** The tables in the order a restore can insert them; post-mortem causes travel inside their post-mortem. */
 const KNOWN_TABLES = ['prospects', 'deals', 'commitments', 'followups', 'postmortems', 'journal', 'events'];
 const NESTED = new Set(['postmortem_causes']);
-/** Kept by triggers from the other tables (migration 4): a restore rebuilds it, so a dump leaves it out. */
-const DERIVED = new Set(['open_deals']);
+/**
+ * Kept by triggers from the other tables (migration 4): a restore rebuilds it, so a dump leaves it out.
+ * The undo log (migration 5) is this file's own history of changes, not data: a restored database starts
+ * with its restore as the one change it can undo.
+ */
+const DERIVED = new Set(['open_deals', 'undo_changes', 'undo_current', 'undo_log']);
 
 /** The tables a dump holds: the known ones, then any other table a later migration added. */
 export function dumpTables(db: Database): string[] {

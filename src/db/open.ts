@@ -8,6 +8,7 @@ import { waitSync } from '../waitSync.js';
 import { openSqlite } from './sqlite.js';
 import { foreignWal } from './walCheck.js';
 import { isDiskFull, startFile } from '../files/safeWrite.js';
+import { beginChange, endChange, setChangeClock } from './undoLog.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -48,6 +49,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     const db = openSqlite(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
+    setChangeClock(db, options.now);
     return db;
   }
   prepareFolder(path, Boolean(options.createFolder));
@@ -95,6 +97,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       if (version > 0) backupBeforeMigrating(db, path, version);
       migrateOrExplain(db, path, migrations);
     }
+    setChangeClock(db, options.now);
     return db;
   } catch (error) {
     db.close();
@@ -349,5 +352,12 @@ function describeFsError(error: unknown): string {
 
 /** Runs `work` in one BEGIN IMMEDIATE transaction: every write in salesctl goes through here. */
 export function write<T>(db: DB, work: () => T): T {
-  return db.transaction(work).immediate();
+  return db
+    .transaction(() => {
+      const change = beginChange(db); // the undo log's change: exactly this transaction (migration 5)
+      const result = work();
+      endChange(db, change);
+      return result;
+    })
+    .immediate();
 }

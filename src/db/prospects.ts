@@ -54,3 +54,9 @@ export function updateProspect(db: Database, id: number, fields: Partial<Prospec
   }
   return getProspect(db, id)!;
 }
+
+/** Corrects the spelling of a prospect's name (add --update). */
+export function renameProspect(db: Database, id: number, name: string): ProspectRow {
+  db.prepare('UPDATE prospects SET name = ? WHERE id = ?').run(name, id);
+  return getProspect(db, id)!;
+}

@@ -10,7 +10,8 @@ import type { ProspectRow } from './prospects.js';
  * for one prospect, in that order (CROSS JOIN) through deals_prospect and followups(deal_id, status).
  */
 export function completedAttempts(db: Database, prospectId?: number): Iterable<Attempt> {
-  const columns = 'SELECT f.channel, f.outcome, f.completed_at AS completedAt, p.tz';
+  // The hour of the contact: when it happened (followup done --at, schema 5), else when it was completed.
+  const columns = 'SELECT f.channel, f.outcome, coalesce(f.contact_at, f.completed_at) AS completedAt, p.tz';
   if (prospectId === undefined) {
     return db
       .prepare(

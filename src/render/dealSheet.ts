@@ -1,5 +1,6 @@
 // `show`: one deal as a readable sheet.
 import { describeReliability, type Reliability } from '../core/reliability.js';
+import { describeEvery } from '../core/cadence.js';
 import type { CommitmentRow } from '../db/commitments.js';
 import type { PostmortemRow } from '../db/postmortems.js';
 import type { DealRow } from '../db/deals.js';
@@ -32,7 +33,8 @@ export function dealSheetText(sheet: DealSheet, view: View): string {
   const c = paint(view);
   const { deal, prospect } = sheet;
   const value = deal.value_minor !== null ? dealValue(deal, { isTTY: true }) : '';
-  const head = [c.bold(dealLabel(deal)), deal.status, value, deal.stage ? `stage ${safe(deal.stage)}` : ''].filter(Boolean).join(' · ');
+  const rhythm = deal.cadence ? `keeps in touch ${describeEvery(deal.cadence)}` : '';
+  const head = [c.bold(dealLabel(deal)), deal.status, value, deal.stage ? `stage ${safe(deal.stage)}` : '', rhythm].filter(Boolean).join(' · ');
   const closed = deal.closed_at ? `${prose(`  closed ${when(deal.closed_at, view)}${deal.lost_reason ? ` · reason: ${safe(deal.lost_reason)}` : ''}`, view, 4)}\n` : '';
   const out = [`${prose(head, view, 2)}\n${closed}`, prospectBlock(sheet, view)];
   out.push(section(view, 'Commitments', ['Id', 'Kind', 'Status', { header: 'What', cut: 1 }, { header: 'From', cut: 2 }, 'Promised', { header: 'Payment', drop: 1 }], sheet.commitments.map((k) => [

@@ -34,6 +34,7 @@ export function dealListJson(deal: DealListRow, zone: string) {
     prospect: deal.prospect_name,
     next_followup_at: instant(deal.next_followup_at, zone),
     commitment: deal.commitment,
+    cadence: deal.cadence ?? null,
   };
 }
 

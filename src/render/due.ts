@@ -49,6 +49,7 @@ export function dueJson(report: DueReport, zone: string) {
         agreed: row.agreed === 1,
         overdue: isOverdue(dueAt, report.now),
         commitment: row.commitment,
+        cadence: row.cadence ?? null,
         value: majorValue(row),
         currency: row.currency,
       };
@@ -120,7 +121,7 @@ function terminal(report: DueReport, view: View): string {
       const marker = `${overdue ? c.red('!') : ''}${closure ? '★' : ''}`;
       const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : formatInZone(dueAt, view.zone, 'ddd D MMM HH:mm');
       const time = overdue ? `${when} (${overdueLabel(dueAt, report.now, view.zone)})` : when;
-      const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}`;
+      const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}${row.cadence ? ` ↻ ${row.cadence}` : ''}`;
       return [marker, time, theirs[i], row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];
     });
     parts.push(table(view, DUE_COLUMNS, rows));
@@ -138,7 +139,10 @@ function terminal(report: DueReport, view: View): string {
     // A morning's worth: past QUIET_ON_SCREEN, the longest silent first and the rest counted.
     const all = report.goneQuiet;
     const shown = all.length <= QUIET_ON_SCREEN ? all : [...all].sort((a, b) => a.lastContact - b.lastContact || a.deal_id - b.deal_id).slice(0, QUIET_ON_SCREEN);
-    const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason, `salesctl followup ${d.deal_id} --purpose truth --at ...`]);
+    // Scheduling is suggested only when nothing is scheduled (the deal is then also under "No next step").
+    const stepless = new Set(report.noNextStep.map((d) => d.deal_id));
+    const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason,
+      stepless.has(d.deal_id) ? `salesctl followup ${d.deal_id} --purpose truth --at ...` : 'a follow-up is scheduled: make it a call for the truth']);
     const more = all.length - shown.length;
     const heading = `${wrap(`${c.bold('Gone quiet')}: call back for the truth, not to close${more ? ` (the ${shown.length} silent longest of ${count(all.length)})` : ''}`, view.width ?? 80, 2)}\n`;
     parts.push(heading + table(view, GONE_QUIET_COLUMNS, rows) + (more ? `… and ${count(more)} more: salesctl due --json lists them all\n` : ''));

@@ -26,8 +26,14 @@ export function forecastJson(forecast: Forecast, zone: string) {
       title: d.title,
       value: toMajor(d.value_minor!, t.currency),
       promised_at: instant(d.promised_at, zone),
+      kept_by_firm: kept(d),
     })),
   }));
+}
+
+/** The id of the earlier firm commitment that keeps the deal in the forecast under a later, weaker one. */
+function kept(d: ForecastRow): number | null {
+  return (d as ForecastRow & { kept_by_firm?: number | null }).kept_by_firm ?? null;
 }
 
 /** `--csv`: one row per counted deal, exact values. */
@@ -53,9 +59,14 @@ export function forecastText(forecast: Forecast, view: View): string {
   const c = paint(view);
   const out: string[] = [];
   if (forecast.totals.length) {
-    out.push(`${c.bold('Forecast')} (open deals whose latest commitment is a pending firm one)\n`);
+    out.push(`${c.bold('Forecast')} (open deals with a pending firm commitment)\n`);
     out.push(table(view, ['Currency', 'Total', 'Deals'], forecast.totals.map((t) => [t.currency, formatMoney(t.totalMinor, t.currency), t.deals.length])));
     out.push('\n' + table(view, [{ header: 'Currency', drop: 1 }, 'Id', 'Prospect', COMPANY, DEAL, 'Value', 'Promised'], dealRows));
+    const held = forecast.totals.flatMap((t) => t.deals).filter((d) => kept(d) !== null);
+    if (held.length) {
+      out.push(`\n${c.bold('Kept')} (a firm commitment still pending under a later, weaker one)\n`);
+      out.push(table(view, ['Id', 'Prospect', 'Firm', 'Latest'], held.map((d) => [d.id, safe(d.prospect_name), `#${kept(d)} pending`, d.commitment_kind])));
+    }
   } else {
     out.push('No firm commitments on open deals: nothing to forecast.\n');
   }

@@ -24,7 +24,7 @@ describe('salesctl add', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       id: 1, title: 'Fleet', prospect_id: 1, prospect_name: 'Budi', company: 'PT Maju', value: 1500.5, value_minor: 150050,
-      currency: 'USD', status: 'open', stage: null, created_at: '2026-11-22T15:00:00+07:00', closed_at: null, lost_reason: null,
+      currency: 'USD', status: 'open', stage: null, created_at: '2026-11-22T15:00:00+07:00', closed_at: null, lost_reason: null, cadence: null,
       prospect: {
         id: 1, name: 'Budi', company: 'PT Maju', role: 'Head of Ops', email: 'budi@maju.co.id', phone: '+62 812',
         decision_maker: true, segment: 'logistics', tz: 'Asia/Jakarta', best_time: '10:00-12:00', channel: 'call',
@@ -51,7 +51,7 @@ describe('salesctl add', () => {
   it.each([
     [['add', 'X', '--value', 'lots'], "salesctl: cannot read the amount 'lots' for --value: write a number such as 1500, 1,500.50, 1.500,50 € or EUR 1500\n"],
     [['add', 'X', '--currency', 'ABC'], "salesctl: unknown currency 'ABC': use an ISO 4217 code such as USD, EUR or IDR\n"],
-    [['add', 'X', '--tz', 'Jakarta'], "salesctl: unknown time zone 'Jakarta' for --tz: use an IANA name such as Asia/Jakarta or America/New_York\n"],
+    [['add', 'X', '--tz', 'Jakarta'], "salesctl: unknown time zone 'Jakarta' for --tz: did you mean Asia/Jakarta?\n"],
     [['add', 'X', '--best-time', '12:00-10:00'], "salesctl: cannot read the best time '12:00-10:00' for --best-time: the end must come after the start, e.g. 10:00-12:00\n"],
     [['add', 'X', '--email', 'nope'], "salesctl: 'nope' is not an email address: use e.g. budi@example.com\n"],
     [['add', '  '], 'salesctl: the prospect name is empty: give some text\n'],

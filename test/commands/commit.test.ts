@@ -37,13 +37,13 @@ describe('commit <deal> <kind>', () => {
   });
 
   it('prints the commitment with next_action as JSON', async () => {
-    const r = await h.run(['commit', '2', 'firm', '--by', '2026-12-15 14:30', '--payment', 'full', '--from', 'Pak Agus', '--json']);
+    const r = await h.run(['commit', '2', 'firm', '20 seats', '--by', '2026-12-15 14:30', '--payment', 'full', '--from', 'Pak Agus', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       id: 1,
       deal_id: 2,
       kind: 'firm',
-      what: null,
+      what: '20 seats',
       given_by: 'Pak Agus',
       promised_at: '2026-12-15T14:30:00+07:00',
       payment: 'full',
@@ -58,12 +58,12 @@ describe('commit <deal> <kind>', () => {
     ['delegate', 'get to the decision maker: ask to be introduced to whoever approves this'],
     ['low', 'follow up until it is certain: a purchase date or a change of mind'],
   ])('%s suggests: %s', async (kind, next) => {
-    const r = await h.run(['commit', '2', kind, '--json']);
+    const r = await h.run(['commit', '2', kind, 'talk again', '--json']);
     expect(JSON.parse(r.stdout).next_action).toBe(next);
   });
 
   it('warns, but records, a firm commitment from a prospect who does not decide', async () => {
-    const r = await h.run(['commit', 'Budi', 'firm', '--by', '2026-12-01']);
+    const r = await h.run(['commit', 'Budi', 'firm', 'order', '--by', '2026-12-01']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       "warning: Budi Santoso does not decide the purchase: a promise from them only holds with the decision maker's approval; consider kind delegate\n",
@@ -72,12 +72,12 @@ describe('commit <deal> <kind>', () => {
   });
 
   it('does not warn when --from names somebody else', async () => {
-    const r = await h.run(['commit', 'Budi', 'firm', '--by', '2026-12-01', '--from', 'Ibu Ratna (director)']);
+    const r = await h.run(['commit', 'Budi', 'firm', 'order', '--by', '2026-12-01', '--from', 'Ibu Ratna (director)']);
     expect(r.stderr).toBe('');
   });
 
   it('keeps --payment on a non-firm commitment with a warning', async () => {
-    const r = await h.run(['commit', '2', 'low', '--payment', 'dp', '--json']);
+    const r = await h.run(['commit', '2', 'low', 'maybe a DP', '--payment', 'dp', '--json']);
     expect(JSON.parse(r.stdout).payment).toBe('dp');
     expect(r.stderr).toBe('warning: --payment dp is kept, but only a firm commitment (a date from the decision maker) is counted as a close\n');
   });
@@ -89,7 +89,7 @@ describe('commit <deal> <kind>', () => {
     expect(kept.stderr).toBe(
       "hint: 2 earlier commitments are still pending on deal #2 (#1, #2): resolve with 'salesctl commit kept|broken <id>', or record with --supersede\n",
     );
-    const r = await h.run(['commit', '2', 'firm', '--by', '+2w', '--supersede'], { now: '2026-11-23T01:00:00Z' });
+    const r = await h.run(['commit', '2', 'firm', 'sign', '--by', '+2w', '--supersede'], { now: '2026-11-23T01:00:00Z' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Superseded: #1, #2, #3\n');
     expect(h.db.prepare('SELECT id, status, resolved_at FROM commitments ORDER BY id').all()).toEqual([
@@ -129,7 +129,7 @@ describe('commit <deal> <kind>', () => {
     expect(await h.run(['commit', '2', 'low'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'salesctl: deal #2 is lost: commitments are recorded on open deals only\n',
+      stderr: 'salesctl: deal #2 is lost: commitments are recorded on open deals only; if the answer is now yes, reopen it first (salesctl reopen 2): its history stays\n',
     });
     expect(snapshot(h.db)).toBe(before);
   });

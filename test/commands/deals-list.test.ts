@@ -104,6 +104,7 @@ describe('salesctl list', () => {
       prospect: 'Budi Santoso',
       next_followup_at: '2026-11-23T10:00:00+07:00',
       commitment: 'firm',
+      cadence: null,
     });
   });
 

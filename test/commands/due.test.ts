@@ -6,7 +6,8 @@ const GONE_QUIET = [
   'Gone quiet: call back for the truth, not to close',
   'Deal  Prospect  Company   Title     Why                                                           Suggestion',
   '3     Cy        Quiet Co  Quiet Co  no contact for 30 days                                        salesctl followup 3 --purpose truth --at ...',
-  '5     Eko       CV Sepi   CV Sepi   the last 2 follow-ups went unanswered (voicemail, no-answer)  salesctl followup 5 --purpose truth --at ...',
+  // Eko already has a follow-up scheduled: no suggestion to schedule another.
+  '5     Eko       CV Sepi   CV Sepi   the last 2 follow-ups went unanswered (voicemail, no-answer)  a follow-up is scheduled: make it a call for the truth',
 ];
 const NO_NEXT_STEP = [
   'No next step: every step should end with a commitment for the next',
@@ -107,7 +108,7 @@ describe('salesctl due', () => {
     expect(doc.items[0]).toEqual({
       followup_id: 4, deal_id: 2, prospect: 'Ann Lee', company: 'Acme', title: 'Acme', due_at: '2026-11-21T10:00:00+07:00',
       their_time: '2026-11-20T22:00:00-05:00', channel: 'call', purpose: 'truth', closure: false, agreed: false, overdue: true,
-      commitment: 'low', value: 1500, currency: 'USD',
+      commitment: 'low', cadence: null, value: 1500, currency: 'USD',
     });
     expect(doc.items[2]).toMatchObject({ followup_id: 2, purpose: 'closure', closure: true, agreed: true, overdue: false, commitment: 'firm', value: 15000000, currency: 'IDR' });
     expect(doc.no_next_step).toEqual([

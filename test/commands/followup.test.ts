@@ -66,9 +66,9 @@ describe('salesctl followup <deal>', () => {
     expect((await h.run(['followup', '1', '--at', '+3m', '--purpose', 'nurture'])).code).toBe(0);
     const before = snapshot(h.db);
     expect(await h.run(['followup', '2', '--at', 'tomorrow'])).toEqual({
-      code: 2, stdout: '', stderr: 'salesctl: deal #2 is won: follow-ups are scheduled on open or not-now deals\n',
+      code: 2, stdout: '', stderr: "salesctl: deal #2 is won: follow-ups are scheduled on open or not-now deals; for repeat business add a new deal (salesctl add 'Ann Lee' --company Acme --deal '<what they buy now>'), or if the sale fell through: salesctl reopen 2\n",
     });
-    expect((await h.run(['followup', 'Carl', '--at', 'tomorrow'])).stderr).toBe('salesctl: deal #3 is lost: follow-ups are scheduled on open or not-now deals\n');
+    expect((await h.run(['followup', 'Carl', '--at', 'tomorrow'])).stderr).toBe('salesctl: deal #3 is lost: follow-ups are scheduled on open or not-now deals; if the answer is now yes, reopen it first (salesctl reopen 3): its history stays\n');
     expect(snapshot(h.db)).toBe(before);
   });
 
@@ -101,6 +101,7 @@ describe('salesctl followup done', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       id: 1, deal_id: 1, due_at: '2026-11-22T10:00:00+07:00', channel: 'chat', purpose: 'follow-up', closure: false, agreed: false,
       status: 'done', outcome: 'reached', notes: 'wants a quote', created_at: '2026-11-22T15:00:00+07:00', completed_at: '2026-11-22T15:00:00+07:00',
+      contact_at: '2026-11-22T15:00:00+07:00',
       next: {
         id: 2, deal_id: 1, due_at: '2026-11-24T10:00:00+07:00', channel: 'chat', purpose: 'follow-up', closure: false, agreed: false,
         status: 'scheduled', outcome: null, notes: null, created_at: '2026-11-22T15:00:00+07:00', completed_at: null,
@@ -132,7 +133,10 @@ describe('salesctl followup done', () => {
     expect(alone.stderr).toBe('warning: deal #1 has no next step: every step should end with a commitment for the next (salesctl followup 1 --at ...)\n');
     await ok(h, ['followup', 'Budi', '--at', '2026-11-23 10:00']); // #2
     await ok(h, ['followup', 'Budi', '--at', '2026-11-24 10:00']); // #3
-    expect((await h.run(['followup', 'done', '2', '--outcome', 'voicemail'])).stderr).toBe('');
+    // #2 is due tomorrow: said, but no "no next step" warning (#3 is still scheduled).
+    expect((await h.run(['followup', 'done', '2', '--outcome', 'voicemail'])).stderr).toBe(
+      "warning: follow-up #2 is Budi Santoso (PT Maju)'s, due Mon 23 Nov, not today: check the Id in 'salesctl due' if you meant another\n",
+    );
   });
 
   it('refuses what is not scheduled, naming its status, and unknown ids; nothing changes', async () => {

@@ -59,7 +59,7 @@ describe('salesctl list / show / log / close / forecast (built binary)', () => {
 
   it('forecast: only the pending firm commitment counts', () => {
     expect(JSON.parse(cli.run(['forecast', '--json']).stdout)).toEqual([
-      { currency: 'USD', total: 15000, deals: [{ deal_id: 1, prospect: 'Budi Santoso', company: 'PT Maju', title: 'Fleet renewal', value: 15000, promised_at: '2026-12-01T10:00:00+07:00' }] },
+      { currency: 'USD', total: 15000, deals: [{ deal_id: 1, prospect: 'Budi Santoso', company: 'PT Maju', title: 'Fleet renewal', value: 15000, promised_at: '2026-12-01T10:00:00+07:00', kept_by_firm: null }] },
     ]);
     expect(cli.run(['forecast', '--csv']).stdout).toBe(
       'currency,deal_id,prospect,company,title,value,promised_at\nUSD,1,Budi Santoso,PT Maju,Fleet renewal,15000.00,2026-12-01T10:00:00+07:00\n',
@@ -84,7 +84,7 @@ describe('salesctl list / show / log / close / forecast (built binary)', () => {
     expect(JSON.parse(cli.run(['forecast', '--json']).stdout)).toEqual([]);
     const again = cli.run(['close', '1', 'won']);
     expect(again).toMatchObject({ code: 2, stdout: '' });
-    expect(again.stderr).toBe('salesctl: deal #1 is already closed as not-now: only open deals can be closed (re-opening is not supported)\n');
+    expect(again.stderr).toBe('salesctl: deal #1 is not-now: it is already closed, and only open deals can be closed; if the answer is now yes, reopen it first (salesctl reopen 1): its history stays\n');
   });
 
   it('close lost hints at the post-mortem; close won congratulates', () => {

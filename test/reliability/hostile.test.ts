@@ -34,6 +34,7 @@ describe('names and notes with quotes and SQL fragments', () => {
     // every table is still there
     expect(h.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual([
       'commitments', 'deals', 'events', 'followups', 'journal', 'open_deals', 'postmortem_causes', 'postmortems', 'prospects',
+      'undo_changes', 'undo_current', 'undo_log',
     ]);
   });
 

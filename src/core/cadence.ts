@@ -1,0 +1,51 @@
+// A keep-in-touch rhythm ('2w', '3m'): how it is written, read, and when it puts the next touch.
+import { UsageError } from '../errors.js';
+import { addDays, addMonths, localDate, zonedInstant } from './time.js';
+
+const UNITS = { d: 'day', w: 'week', m: 'month', y: 'year' } as const;
+type Unit = keyof typeof UNITS;
+const EVERY = /^(?:every\s+)?(\d{1,3})\s*(d|days?|w|weeks?|m|months?|y|years?)$/i;
+/** The longest rhythm: beyond five years it is no longer keeping in touch. */
+const MAX_DAYS = 5 * 366;
+
+export const EVERY_EXAMPLES = "10d, 2w, 3m or 1y ('off' to stop)";
+
+/** Reads a rhythm ('2w', '3 months', 'every 10 days') as its stored form ('2w'); anything else is refused. */
+export function parseEvery(text: string, flag = '--every'): string {
+  const match = EVERY.exec(text.trim());
+  const refuse = () => new UsageError(`${flag} '${text}' is not a rhythm: use ${EVERY_EXAMPLES}`);
+  if (!match) throw refuse();
+  const n = Number(match[1]);
+  const unit = match[2]!.toLowerCase()[0] as Unit;
+  const days = n * { d: 1, w: 7, m: 31, y: 366 }[unit];
+  if (n < 1 || days > MAX_DAYS) throw new UsageError(`${flag} '${text}' is ${n < 1 ? 'no rhythm' : 'too long'}: use from 1d up to 5y, e.g. ${EVERY_EXAMPLES}`);
+  return `${n}${unit}`;
+}
+
+/** '2w' → 'every 2 weeks', '1m' → 'every month'. */
+export function describeEvery(every: string): string {
+  const n = Number(every.slice(0, -1));
+  const unit = UNITS[every.slice(-1) as Unit];
+  return n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+}
+
+/** Where the prospect is reached: their zone and the start of their best time ('HH:MM'), when known. */
+export interface TouchPlace {
+  zone: string;
+  bestTimeStart: string | null;
+}
+
+/**
+ * The next touch of a rhythm: `every` after the contact, counted in the prospect's calendar, on a weekday
+ * (a Saturday or Sunday moves to the Monday), at the start of their best time in their zone (09:00 without one).
+ */
+export function nextTouch(contact: Date, every: string, place: TouchPlace): Date {
+  const n = Number(every.slice(0, -1));
+  const unit = every.slice(-1) as Unit;
+  const from = localDate(contact, place.zone);
+  let date = unit === 'd' ? addDays(from, n) : unit === 'w' ? addDays(from, 7 * n) : addMonths(from, unit === 'm' ? n : 12 * n);
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (weekday === 6) date = addDays(date, 2);
+  else if (weekday === 0) date = addDays(date, 1);
+  return zonedInstant(date, place.bestTimeStart ?? '09:00', place.zone);
+}
