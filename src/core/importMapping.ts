@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 
 /** The fields an imported column can fill; `ignore` silences a column on purpose. */
-export const IMPORT_FIELDS = [
+const IMPORT_FIELDS = [
   'name', 'first_name', 'last_name', 'company', 'email', 'phone', 'role', 'segment', 'tz', 'channel', 'notes',
   'deal', 'value', 'currency', 'stage', 'next_followup', 'ignore',
 ] as const;

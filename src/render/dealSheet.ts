@@ -29,7 +29,7 @@ export interface DealSheet {
 /** The whole sheet: header, prospect block, reliability, then one section per record. */
 export function dealSheetText(sheet: DealSheet, view: View): string {
   const c = paint(view);
-  const { deal, prospect } = sheet;
+  const { deal } = sheet;
   const value = deal.value_minor !== null ? dealValue(deal, { isTTY: true }) : '';
   const head = [c.bold(dealLabel(deal)), deal.status, value, deal.stage ? `stage ${safe(deal.stage)}` : ''].filter(Boolean).join(' · ');
   const closed = deal.closed_at ? `  closed ${when(deal.closed_at, view)}${deal.lost_reason ? ` · reason: ${safe(deal.lost_reason)}` : ''}\n` : '';

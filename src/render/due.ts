@@ -15,7 +15,7 @@ export interface QuietDeal extends OpenDealRow {
 }
 
 /** How many gone-quiet deals a terminal lists; --json, --csv and a pipe always carry them all. */
-export const QUIET_ON_SCREEN = 20;
+const QUIET_ON_SCREEN = 20;
 
 /** What `due` found. `until` is set when the user gave --until. */
 export interface DueReport {

@@ -83,7 +83,7 @@ export function table(view: View, headers: string[], rows: Array<Array<string | 
  * expanded: no $(...), no backticks). The result still goes through safe() when printed.
  */
 export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_\/.,:@%+=-]+$/.test(word)) return word;
+  if (/^[A-Za-z0-9_/.,:@%+=-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
