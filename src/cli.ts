@@ -6,11 +6,11 @@ import type { Result } from './render/result.js';
 import { CHANNELS, COMMITMENT_KINDS, OUTCOMES, POSTMORTEM_OUTCOMES, PURPOSES, ROOT_CAUSE_NAMES } from './core/vocab.js';
 
 /** Runs one command: its context, positional arguments and flags in, a Result out. */
-export type Runner = (ctx: Context, args: string[], flags: Record<string, any>) => Promise<Result | void>;
+export type Runner = (ctx: Context, args: string[], flags: import('commander').OptionValues) => Promise<Result | void>;
 /** Called by every action with what it needs to build the context and print the result. */
 export type Dispatch = (command: Command, args: string[], load: () => Promise<Runner>) => Promise<void>;
 
-export const EXIT_CODES_HELP = `
+const EXIT_CODES_HELP = `
 Exit codes:
   0    done (an empty list is not an error)
   1    failure (a damaged or unwritable database file, an internal error)

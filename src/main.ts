@@ -94,7 +94,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
   }
 }
 
-async function makeContext(options: RunOptions, globals: Record<string, any>, onOpen: (db: Database) => void): Promise<Context> {
+async function makeContext(options: RunOptions, globals: { db?: string; color?: boolean; debug?: boolean; dateOrder?: string }, onOpen: (db: Database) => void): Promise<Context> {
   const env = options.env;
   const now = readNow(env.SALESCTL_NOW);
   const dbPath: string = options.database ? ':memory:' : (globals.db ?? env.SALESCTL_DB ?? '');
@@ -149,7 +149,7 @@ function readNow(value: string | undefined): Date {
   return parsed;
 }
 
-async function emit(ctx: Context, result: Result, flags: Record<string, any>): Promise<void> {
+async function emit(ctx: Context, result: Result, flags: { json?: boolean; csv?: boolean }): Promise<void> {
   if (flags.json) {
     ctx.stdout.write(toJson(result.json));
   } else if (flags.csv) {

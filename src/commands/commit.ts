@@ -59,7 +59,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   // A commitment says what was promised: asked on a terminal, required in a script.
   if (!what) {
     if (!ctx.interactive) throw new UsageError(`say what was promised: salesctl commit ${deal.id} ${kind} '<what they promised>', e.g. '20 seats, signed by 1 Feb'`);
-    what = await askWhat(ctx, kind);
+    what = await askWhat(kind);
   }
   if (kind === 'firm' && !when) {
     if (!ctx.interactive) throw new UsageError(FIRM_NEEDS_DATE);
@@ -114,7 +114,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
 }
 
 /** What was promised, asked on a terminal (the text is required). */
-async function askWhat(ctx: Context, kind: string): Promise<string> {
+async function askWhat(kind: string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
   const answer = await input({ message: `What was promised (${kind})?`, validate: (v) => (v.trim() ? true : 'say what they promised, e.g. 20 seats by 1 Feb') });
   return optionalText(answer, 'what was promised')!;

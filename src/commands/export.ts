@@ -36,7 +36,7 @@ export async function run(ctx: Context, [what]: string[], flags: ExportFlags): P
   if (format === 'ics' && target !== 'followups') throw new UsageError(`--format ics is for follow-ups only: use 'salesctl export followups --format ics'`);
   if (toFile && !flags.out!.trim()) throw new UsageError('--out is empty: give a file name, e.g. --out deals.csv');
 
-  const db = ctx.db();
+  ctx.db(); // opened (or refused) before the output file is made
   const output = toFile ? fileOutput(flags.out!, { database: ctx.dbPath }) : sinkOutput(ctx.isTTY ? terminalSink(ctx.stdout) : ctx.stdout);
   let rows: number;
   try {

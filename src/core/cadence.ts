@@ -8,7 +8,7 @@ const EVERY = /^(?:every\s+)?(\d{1,3})\s*(d|days?|w|weeks?|m|months?|y|years?)$/
 /** The longest rhythm: beyond five years it is no longer keeping in touch. */
 const MAX_DAYS = 5 * 366;
 
-export const EVERY_EXAMPLES = "10d, 2w, 3m or 1y ('off' to stop)";
+const EVERY_EXAMPLES = "10d, 2w, 3m or 1y ('off' to stop)";
 
 /** Reads a rhythm ('2w', '3 months', 'every 10 days') as its stored form ('2w'); anything else is refused. */
 export function parseEvery(text: string, flag = '--every'): string {

@@ -19,7 +19,7 @@ export function nextAction(kind: CommitmentKind): string {
 }
 
 // The same counts appear in `show`: one rule, kept in reliability.ts.
-export { describeReliability, reliability, type Reliability } from './reliability.js';
+export { describeReliability, reliability } from './reliability.js';
 
 /**
  * A firm promise from someone who does not decide is really a delegate one: it only holds with the

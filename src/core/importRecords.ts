@@ -41,14 +41,9 @@ export interface RowOptions {
 const MAX_NAME = 200;
 const MAX_TEXT = 10_000;
 
-/** Checks one row's cells; throws a UsageError naming the line and the column. */
-export function readRecord(cells: string[], line: number, options: RowOptions): ImportRecord {
-  return recordReader(options)(cells, line);
-}
-
 /**
- * `readRecord` for every row of one file: where each field's column is, and how a bad value is named,
- * is worked out once for the file rather than once per row.
+ * Checks each row's cells of one file; throws a UsageError naming the line and the column. Where each
+ * field's column is, and how a bad value is named, is worked out once for the file rather than once per row.
  */
 export function recordReader(
   options: RowOptions,

@@ -11,7 +11,7 @@ export function defaultOutcome(status: DealStatus): PostmortemOutcome {
  * The deal statuses each post-mortem outcome can describe: a deal is not reflected on as won while it is
  * open, nor as lost unless it was; a stalled one may still be open, put off (not-now) or lost by stalling.
  */
-export const OUTCOME_STATUSES: Record<PostmortemOutcome, readonly DealStatus[]> = {
+const OUTCOME_STATUSES: Record<PostmortemOutcome, readonly DealStatus[]> = {
   won: ['won'],
   lost: ['lost'],
   stalled: ['open', 'not-now', 'lost'],

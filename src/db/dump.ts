@@ -5,8 +5,8 @@ import { RefusedError, UsageError } from '../errors.js';
 import { schemaVersion } from './migrate.js';
 import { rowProblem } from './storedRules.js';
 
-export const DUMP_FORMAT = 'salesctl-dump';
-export const DUMP_VERSION = 1;
+const DUMP_FORMAT = 'salesctl-dump';
+const DUMP_VERSION = 1;
 
 /** The tables in the order a restore can insert them; post-mortem causes travel inside their post-mortem. */
 const KNOWN_TABLES = ['prospects', 'deals', 'commitments', 'followups', 'postmortems', 'journal', 'events'];

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
  * How a column's stored value is shown: text, integer, instant (UTC ISO stored), 0/1 flag, money, list;
  * `cells` is CSV text made by the query itself (several columns the schema constrains to plain words).
  */
-export type ColumnKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list' | 'cells';
+type ColumnKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list' | 'cells';
 
 /** One exported column; a `money` column holds minor units and takes its currency from `currency`. */
 export interface ExportColumn {

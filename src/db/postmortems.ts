@@ -42,7 +42,7 @@ export function insertPostmortem(db: Database, pm: NewPostmortem, at: Date): Pos
   return getPostmortem(db, id)!;
 }
 
-export function getPostmortem(db: Database, id: number): PostmortemRow | undefined {
+function getPostmortem(db: Database, id: number): PostmortemRow | undefined {
   const row = db.prepare('SELECT * FROM postmortems WHERE id = ?').get(id) as StoredPostmortem | undefined;
   return row ? withCauses(db, [row])[0] : undefined;
 }

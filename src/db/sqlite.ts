@@ -22,7 +22,7 @@ let addonPath: string | null | undefined;
  * CommonJS bundle, which holds better-sqlite3's JavaScript, so `bindings` would search from dist/ and
  * fail); elsewhere (tests on the sources) better-sqlite3 searches as usual.
  */
-export function nativeBinding(): string | undefined {
+function nativeBinding(): string | undefined {
   if (addonPath === undefined) {
     if (typeof require !== 'function') addonPath = null;
     else {

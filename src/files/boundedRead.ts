@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 
 /** The largest input read: 1 GiB. A CSV of a million prospects is about 200 MB. */
-export const MAX_INPUT_BYTES = 1024 ** 3;
+const MAX_INPUT_BYTES = 1024 ** 3;
 
 /** Reads the whole of `path`, refusing anything that is not a regular file or is over `limit` bytes. */
 export function readInputFile(path: string, limit = MAX_INPUT_BYTES): Buffer {

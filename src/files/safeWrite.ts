@@ -259,7 +259,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** A file-system error in words: the disk being full says so, and that nothing was saved. */
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'the disk is full';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

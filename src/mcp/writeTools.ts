@@ -7,7 +7,7 @@ import { commandLine } from './invoke.js';
 import { DATE_HELP, DATE_ONLY_FOLLOWUP, DEAL_HELP, answerOf, count, who, type ToolDefinition } from './tool.js';
 
 /** The questions of the guided post-mortem (`salesctl postmortem` on a terminal), each with the record_postmortem field it fills. */
-export const POSTMORTEM_QUESTIONS = [
+const POSTMORTEM_QUESTIONS = [
   { field: 'what', question: 'What happened? (the facts, without blaming circumstances)' },
   { field: 'assumption', question: 'Which assumption failed? (did the approach fit? did you master the features? did you research the segment?)' },
   { field: 'causes', question: `Root causes: which of ${ROOT_CAUSE_NAMES.join(', ')}?` },

@@ -7,7 +7,7 @@ const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const NO_ATTEMPTS = '·';
 
 /** The block for a reach rate: ▁ none of the attempts reached them … █ all did. */
-export function rateBlock(reached: number, attempts: number): string {
+function rateBlock(reached: number, attempts: number): string {
   if (attempts === 0) return NO_ATTEMPTS;
   return BLOCKS[Math.round((reached / attempts) * (BLOCKS.length - 1))]!;
 }

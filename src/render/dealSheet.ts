@@ -31,7 +31,7 @@ export interface DealSheet {
 /** The whole sheet: header, prospect block, reliability, then one section per record. */
 export function dealSheetText(sheet: DealSheet, view: View): string {
   const c = paint(view);
-  const { deal, prospect } = sheet;
+  const { deal } = sheet;
   const value = deal.value_minor !== null ? dealValue(deal, { isTTY: true }) : '';
   const rhythm = deal.cadence ? `keeps in touch ${describeEvery(deal.cadence)}` : '';
   const head = [c.bold(dealLabel(deal)), deal.status, value, deal.stage ? `stage ${safe(deal.stage)}` : '', rhythm].filter(Boolean).join(' · ');

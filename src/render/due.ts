@@ -17,9 +17,9 @@ export interface QuietDeal extends OpenDealRow {
 }
 
 /** How many gone-quiet deals a terminal lists; --json, --csv and a pipe always carry them all. */
-export const QUIET_ON_SCREEN = 20;
+const QUIET_ON_SCREEN = 20;
 /** How many deals without a next step a terminal lists (the newest); --json, --csv and a pipe carry them all. */
-export const NO_NEXT_STEP_ON_SCREEN = 20;
+const NO_NEXT_STEP_ON_SCREEN = 20;
 
 /** What `due` found. `until` is set when the user gave --until. */
 export interface DueReport {

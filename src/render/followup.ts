@@ -12,7 +12,7 @@ export interface FollowupParty {
 }
 
 /** 'follow-up #7 (closure, agreed): call Budi Santoso (PT Maju) on Mon 23 Nov 2026 10:00 · 22:00 EST their time'. */
-export function describeFollowup(f: FollowupRow, party: FollowupParty, view: View): string {
+function describeFollowup(f: FollowupRow, party: FollowupParty, view: View): string {
   const dueAt = new Date(f.due_at);
   const tags = [f.purpose === 'follow-up' ? '' : f.purpose, f.agreed && f.purpose !== 'closure' ? 'agreed' : ''].filter(Boolean);
   const who = `${safe(party.name)}${party.company ? ` (${safe(party.company)})` : ''}`;

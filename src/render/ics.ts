@@ -21,7 +21,7 @@ export interface CalendarFollowup {
 }
 
 /** How long each kind of contact is booked for, in minutes. */
-export const MINUTES_BY_CHANNEL: Record<string, number> = { call: 15, email: 15, sms: 10, chat: 10, meeting: 60, visit: 60 };
+const MINUTES_BY_CHANNEL: Record<string, number> = { call: 15, email: 15, sms: 10, chat: 10, meeting: 60, visit: 60 };
 
 const LABELS: Record<string, string> = {
   'follow-up': 'Follow-up',

@@ -108,7 +108,7 @@ function shrink(columns: readonly Column[], natural: readonly number[], shown: b
   for (const level of [1, 2] as const) {
     const over = total() - width;
     if (over <= 0) break;
-    const mine = columns.map((c, i) => i).filter((i) => shown[i] && columns[i]!.cut === level);
+    const mine = columns.map((_c, i) => i).filter((i) => shown[i] && columns[i]!.cut === level);
     // The widest gives way first, one cell at a time, until the excess is gone or all are at their floor.
     const floor = (i: number) => Math.min(natural[i]!, Math.max(columns[i]!.min ?? MIN_CUT, cells(columns[i]!.header)));
     for (let excess = over; excess > 0; excess--) {

@@ -109,7 +109,7 @@ export function count(n: number): string {
  * expanded: no $(...), no backticks). The result still goes through safe() when printed.
  */
 export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_\/.,:@%+=-]+$/.test(word)) return word;
+  if (/^[A-Za-z0-9_/.,:@%+=-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

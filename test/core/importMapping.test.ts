@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldForHeader, mapColumns, normaliseHeader, parseMapOption, readFields } from '../../src/core/importMapping.js';
 import { decimalFor, decodeFile, detectDelimiter } from '../../src/core/importText.js';
-import { UsageError } from '../../src/errors.js';
 
 describe('fieldForHeader', () => {
   it.each([

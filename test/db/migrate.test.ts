@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrate, refuseNewer, schemaVersion } from '../../src/db/migrate.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations/index.js';
@@ -38,9 +39,11 @@ describe('migrate', () => {
     expect(db.inTransaction).toBe(false);
   });
 
-  it('the shipped migrations are numbered 1, 2, 3… in order and reach LATEST_VERSION', () => {
+  it('the shipped migrations are numbered 1, 2, 3… in order, one per file, and reach LATEST_VERSION', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(MIGRATIONS.at(-1)!.version).toBe(LATEST_VERSION);
+    // every NNNN-name.ts file in the folder is listed, in order, under its own number and name
+    const files = readdirSync(new URL('../../src/db/migrations/', import.meta.url)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
+    expect(MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}.ts`)).toEqual(files);
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db);

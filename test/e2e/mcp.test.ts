@@ -209,7 +209,7 @@ describe('salesctl mcp: bad input', () => {
       return [true, run.stderr.trimEnd()];
     });
     expect(answers).toEqual(expected);
-    expect(answers[2]![1]).toMatch(/^salesctl: .*Budi.*\n  #1 .*\n  #/); // the candidates too
+    expect(answers[2]![1]).toMatch(/^salesctl: .*Budi.*\n {2}#1 .*\n {2}#/); // the candidates too
     expect(outOfSchema.isError).toBe(true);
     expect(textOf(outOfSchema)).toMatch(/^Input validation error: .*channel/);
     const after = fileState(cli);

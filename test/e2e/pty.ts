@@ -115,7 +115,7 @@ export function spawnBin(cli: Cli, args: string[], now: string, tz: string, extr
 export async function waitingOnLock(pid: number, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let wchan = '';
+    let wchan: string;
     try {
       wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
     } catch {
