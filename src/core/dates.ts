@@ -10,7 +10,6 @@ export const DATE_EXAMPLES = "2026-12-01, '2026-12-01 14:30', 'tomorrow 10am', '
 
 /** The order of the day and the month in a numeric date: 3/12 is 3 December (dmy) or 12 March (mdy). */
 export type DateOrder = 'dmy' | 'mdy';
-const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy'];
 
 /**
  * Locales that really write the month first (CLDR short date M/d/yy): the United States and the territories
