@@ -357,15 +357,6 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
       json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions')),
       async () => (await import('./commands/doctor.js')).run,
     );
-  if (wanted('mcp'))
-    act(
-      program
-        .command('mcp')
-        .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
-        .option('--read-only', 'offer only the tools that read'),
-      async () => (await import('./mcp/server.js')).run,
-    );
-
   if (wanted('reopen'))
     act(
       json(
@@ -399,6 +390,15 @@ export function buildProgram(dispatch: Dispatch, version: string, only?: string)
           .option('--yes', 'revert without asking (needed when not on a terminal)'),
       ),
       async () => (await import('./commands/undo.js')).run,
+    );
+
+  if (wanted('mcp'))
+    act(
+      program
+        .command('mcp')
+        .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
+        .option('--read-only', 'offer only the tools that read'),
+      async () => (await import('./mcp/server.js')).run,
     );
 
   return program;

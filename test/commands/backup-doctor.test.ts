@@ -83,6 +83,7 @@ describe('doctor', () => {
         'integrity        ok',
         'foreign keys     ok',
         'open-deal list   ok',
+        'undo log         ok',
         'stored values    ok (3 rows)',
         'no problems found',
         '',
@@ -90,7 +91,7 @@ describe('doctor', () => {
     );
     expect((await run(db, ['doctor'])).stdout).toBe(
       `database\t${db} (${(size / 1024).toFixed(1)} KB)\npermissions\tfile 0600, folder 0700\nheader and -wal\tok\nschema version\t${LATEST_VERSION} (this salesctl writes ${LATEST_VERSION})\n` +
-        'integrity\tok\nforeign keys\tok\nopen-deal list\tok\nstored values\tok (3 rows)\n',
+        'integrity\tok\nforeign keys\tok\nopen-deal list\tok\nundo log\tok\nstored values\tok (3 rows)\n',
     );
     expect(JSON.parse((await run(db, ['doctor', '--json'])).stdout)).toEqual({
       ok: true, path: db, exists: true, size_bytes: size, schema_version: LATEST_VERSION, latest_version: LATEST_VERSION, integrity: ['ok'],
@@ -102,6 +103,7 @@ describe('doctor', () => {
         { check: 'integrity', result: 'ok', ok: true },
         { check: 'foreign keys', result: 'ok', ok: true },
         { check: 'open-deal list', result: 'ok', ok: true },
+        { check: 'undo log', result: 'ok', ok: true },
         { check: 'stored values', result: 'ok (3 rows)', ok: true },
       ],
     });

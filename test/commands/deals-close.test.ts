@@ -72,8 +72,8 @@ describe('salesctl close', () => {
   it.each([
     [['close', '4', 'lost'], 2, "salesctl: deal #4 is won: it is already closed, and only open deals can be closed; for repeat business add a new deal (salesctl add 'Budi Santoso' --company 'PT Maju' --deal '<what they buy now>'), or if the sale fell through: salesctl reopen 4\n"],
     [['close', '1', 'not-now'], 2, 'salesctl: closing as not-now needs --revisit <when> or --every <rhythm>: when the prospect agreed to hear from you again, e.g. --revisit 2027-03-01, or keep in touch with --every 3m\n'],
-    [['close', '1', 'not-now', '--revisit', '2026-11-01'], 2, 'salesctl: --revisit 2026-11-01T10:00:00+07:00 is not in the future: give the date the prospect agreed to, e.g. +3m or 2027-02-20\n'],
-    [['close', '1', 'not-now', '--revisit', 'now'], 2, 'salesctl: --revisit 2026-11-22T15:00:00+07:00 is not in the future: give the date the prospect agreed to, e.g. +3m or 2027-02-20\n'],
+    [['close', '1', 'not-now', '--revisit', '2026-11-01'], 2, 'salesctl: --revisit Sun 1 Nov 2026 10:00 is not in the future: give the date the prospect agreed to, e.g. +3m or 2027-02-20\n'],
+    [['close', '1', 'not-now', '--revisit', 'now'], 2, 'salesctl: --revisit Sun 22 Nov 2026 15:00 is not in the future: give the date the prospect agreed to, e.g. +3m or 2027-02-20\n'],
     [['close', '1', 'not-now', '--revisit', 'someday'], 2, "salesctl: cannot read the date 'someday' for --revisit: try 2026-12-01, '2026-12-01 14:30', 'tomorrow 10am', 'next tuesday', 'in 3 days' or +2w\n"],
     [['close', '1', 'won', '--revisit', '+3m'], 2, 'salesctl: --revisit goes with not-now: salesctl close 1 not-now --revisit <when>\n'],
     [['close', '1', 'reopen'], 2, "salesctl: unknown closing status 'reopen': use one of won, lost, not-now\n"],

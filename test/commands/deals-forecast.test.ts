@@ -34,7 +34,7 @@ USD       5   Dewi                   Dewi           2,000.25 USD   Sat 28 Nov 10
 USD       1   Budi Santoso  PT Maju  Fleet renewal  15,000.00 USD  Tue 1 Dec 10:00
 
 Kept (a firm commitment still pending under a later, weaker one)
-ID  PROSPECT  FIRM        LATEST
+Id  Prospect  Firm        Latest
 6   Eko       #5 pending  low
 
 Firm but without a value (not in the totals: set a value)
@@ -47,7 +47,7 @@ Id  Prospect  Company  Deal  Value         Commitment  Promised
 `);
     // 80 columns: the deal title is cut to fit.
     const narrow = (await h.run(['forecast'], { tty: true, width: 80 })).stdout.split('\n');
-    expect(narrow[6]).toBe('USD       1   Budi Santoso  PT Maju  Fleet ren…  15,000.00 USD  Tue 1 Dec 10:00');
+    expect(narrow[7]).toBe('USD       1   Budi Santoso  PT Maju  Fleet ren…  15,000.00 USD  Tue 1 Dec 10:00');
   });
 
   it('in a pipe: one row per counted deal', async () => {
