@@ -43,7 +43,7 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     const firm = run('commit', '1', 'firm', 'sign the contract', '--by', '2026-12-05', '--payment', 'dp');
     expect(firm.code).toBe(0);
     expect(firm.stdout).toContain('Recorded firm commitment #1 on deal #1 Budi Santoso (PT Maju) — Fleet renewal [open]\n');
-    expect(firm.stdout).toContain('  by:      2026-12-05 09:00\n  payment: down payment\n');
+    expect(firm.stdout).toContain('  by:      2026-12-05T09:00:00+07:00\n  payment: down payment\n');
     expect(firm.stdout).toContain('Next: send the contract and collect the payment');
     expect(json('commit', '2', 'low', 'decide next week')).toMatchObject({ id: 2, kind: 'low', status: 'pending', next_action: expect.stringContaining('follow up') });
     expect(run('commit', '3', 'delegate', 'ask the owner').code).toBe(0);
@@ -95,7 +95,8 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     expect(done.stdout).toMatch(
       /^Done follow-up #2: call Ana Lim \(Lim, Trading & Co\) on Mon 23 Nov 2026 09:00 · Sun 21:00 \S.* their time → reached\n/,
     );
-    expect(done.stdout.split('\n')[1]).toMatch(/^Next follow-up #4: call Ana Lim \(Lim, Trading & Co\) on Tue 1 Dec 2026 09:00 · Mon 21:00 \S.* their time$/);
+    // a date alone means 09:00 in the prospect's zone: 21:00 here in Jakarta
+    expect(done.stdout.split('\n')[1]).toMatch(/^Next follow-up #4: call Ana Lim \(Lim, Trading & Co\) on Tue 1 Dec 2026 21:00 · 09:00 \S.* their time$/);
     expect(run('followup', 'reschedule', '3', '--at', '2026-11-27 14:00')).toMatchObject({
       code: 0,
       stdout: 'Rescheduled follow-up #3: call Chen Wei (Wei Logistics) on Fri 27 Nov 2026 14:00\n',
@@ -147,13 +148,21 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     expect(lost.stderr).toBe('hint: write the post-mortem while it is fresh: salesctl postmortem 3\n');
     expect(json('close', '2', 'not-now', '--revisit', '2027-03-01')).toMatchObject({
       status: 'not-now',
-      revisit_followup: { id: 5, purpose: 'nurture', due_at: '2027-03-01T09:00:00+07:00' },
+      // a date alone means 09:00 in the prospect's zone (America/New_York): 21:00 in Jakarta
+      revisit_followup: { id: 5, purpose: 'nurture', due_at: '2027-03-01T21:00:00+07:00' },
     });
     expect(run('close', '1', 'won')).toMatchObject({
       code: 0,
       stdout: 'Won #1 Fleet renewal — Budi Santoso (PT Maju) (150,000,000 IDR). Congratulations on the sale! 1 scheduled follow-up cancelled.\n',
     });
-    expect(run('close', '1', 'lost')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('deal #1 is already closed as won') });
+    // a closed deal is refused with the way forward: a new deal for repeat business, or reopen
+    expect(run('close', '1', 'lost')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "salesctl: deal #1 is won: it is already closed, and only open deals can be closed; for repeat business add a new deal " +
+        "(salesctl add 'Budi Santoso' --company 'PT Maju' --deal '<what they buy now>'), or if the sale fell through: salesctl reopen 1\n",
+    });
   });
 
   it('postmortem and postmortem report', () => {
@@ -186,13 +195,13 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     const ics = run('export', 'followups', '--format', 'ics');
     expect(ics.code).toBe(0);
     expect(ics.stdout).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(ics.stdout).toContain('DTSTART:20270301T020000Z\r\n');
+    expect(ics.stdout).toContain('DTSTART:20270301T140000Z\r\n');
     expect(ics.stdout).toContain('SUMMARY:Nurture: Ana Lim (Lim\\, Trading & Co) via call\r\n');
     expect(run('export', 'deals', '--format', 'ics')).toMatchObject({ code: 2, stdout: '', stderr: "salesctl: --format ics is for follow-ups only: use 'salesctl export followups --format ics'\n" });
 
     expect(run('export', 'all', '--format', 'json', '--out', at('all.json'))).toMatchObject({ code: 0, stdout: `Exported 35 records as JSON to ${at('all.json')}\n` });
     const dump = JSON.parse(readFileSync(at('all.json'), 'utf8'));
-    expect(dump).toMatchObject({ format: 'salesctl-dump', schema_version: 4 });
+    expect(dump).toMatchObject({ format: 'salesctl-dump', schema_version: 5 });
     expect([dump.prospects.length, dump.deals.length, dump.followups.length, dump.events.length]).toEqual([3, 3, 5, 19]);
   });
 
@@ -223,7 +232,17 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     );
     expect(run('import', at('leads.csv'), '--dry-run')).toMatchObject({
       code: 0,
-      stdout: 'Would import 2 deals for 2 new prospects, with 1 follow-up from leads.csv; nothing was written (dry run)\n',
+      stdout:
+        'Would import 2 deals for 2 new prospects, with 1 follow-up from leads.csv; nothing was written (dry run)\n' +
+        '\n' +
+        '  line  name       company          deal             value          next follow-up\n' +
+        '  2     Dewi Sari  Sari, Sons & Co  Sari, Sons & Co  12,000.00 USD  Tue 1 Dec 2026 09:00 Asia/Jakarta\n' +
+        '  4     Eko Putra  Putra Makmur     Putra Makmur     8,000.00 USD\n' +
+        '\n' +
+        'Ignored columns: none\n' +
+        'Guessed:\n' +
+        '  - amounts without a currency read as USD (the default): say another with --currency\n' +
+        'Rows matching open deals already in the database: 0\n',
     });
     expect(json('list', '--status', 'all')).toHaveLength(3);
     expect(run('import', at('leads.csv'))).toMatchObject({ code: 0, stdout: 'Imported 2 deals for 2 new prospects, with 1 follow-up from leads.csv\n' });
@@ -255,7 +274,8 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     const doctor = run('doctor');
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain(cli.dbPath);
-    expect(doctor.stdout).toMatch(/^schema version\b.*\b4\b/m);
+    expect(doctor.stdout).toMatch(/^schema version\t5 \(this salesctl writes 5\)$/m);
     expect(doctor.stdout).toMatch(/^integrity\b.*\bok$/m);
+    expect(doctor.stdout).toMatch(/^undo log\tok$/m);
   });
 });
