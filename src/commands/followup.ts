@@ -1,6 +1,6 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
 import type { Context } from '../context.js';
-import { warn } from '../context.js';
+import { flushNotices, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
@@ -203,6 +203,8 @@ async function checkRightFollowup(ctx: Context, followup: FollowupRow, prospect:
   if (!warning) return;
   warn(ctx, warning.message);
   if (!warning.later || !ctx.interactive) return;
+  // The question is about the warning: it is shown now, not after the result as other notices are.
+  flushNotices(ctx);
   const { confirm } = await import('@inquirer/prompts');
   if (!(await confirm({ message: `Complete follow-up #${followup.id} anyway?`, default: false }))) {
     throw new UsageError(`follow-up #${followup.id} was not completed: run 'salesctl due' for the Id of today's follow-ups`);
