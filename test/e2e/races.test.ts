@@ -10,6 +10,8 @@ import { canWatchLocks, hasTmux, shellLine, spawnBin, Tmux, waitingOnLock } from
 
 const NOW = '2026-11-23T08:30:00+07:00';
 const TZ = 'Asia/Jakarta';
+/** A follow-up time later on NOW's day. */
+const TODAY = '2026-11-23 10:00';
 
 let cli: Cli;
 let tmux: Tmux;
@@ -24,11 +26,14 @@ afterAll(() => {
   cli?.cleanup();
 });
 
-/** A new open deal with one scheduled follow-up and one pending commitment; returns their ids. */
-function story(): { deal: number; followup: number; commitment: number } {
+/**
+ * A new open deal with one scheduled follow-up (due tomorrow unless `at` says otherwise) and one pending
+ * commitment; returns their ids.
+ */
+function story(at = '2026-11-24 10:00'): { deal: number; followup: number; commitment: number } {
   const deal = ++deals;
   expect(cli.run(['add', `Prospect ${deal}`, '--company', `Company ${deal}`]).code).toBe(0);
-  const followup = JSON.parse(cli.run(['followup', String(deal), '--at', '2026-11-24 10:00', '--json']).stdout).id;
+  const followup = JSON.parse(cli.run(['followup', String(deal), '--at', at, '--json']).stdout).id;
   const commitment = JSON.parse(cli.run(['commit', String(deal), 'low', 'decide soon', '--json']).stdout).id;
   return { deal, followup, commitment };
 }
@@ -60,10 +65,24 @@ describe.skipIf(!hasTmux)('a prompt waits while another process changes the stat
   }
 
   it('followup done waits for its outcome while another process cancels the follow-up', async () => {
-    const { followup } = story();
+    // due today: completing one due on a later day is first confirmed (a slip of ids), a prompt of its own
+    const { followup } = story(TODAY);
     const ended = await race(['followup', 'done', String(followup), '--next', '+1w'], '? What happened?', ['followup', 'cancel', String(followup)], (session) => tmux.keys(session, 'Enter'),
     );
     expect(ended.code).toBe(2);
+    expect(ended.screen).toContain(`salesctl: follow-up #${followup} was cancelled meanwhile: nothing was recorded`);
+    expect(read('SELECT status, outcome FROM followups WHERE id = ?', followup)).toEqual({ status: 'cancelled', outcome: null });
+  });
+
+  it('followup done of a follow-up due on a later day waits at its confirmation while another process cancels it', async () => {
+    const { deal, followup } = story();
+    const ended = await race(['followup', 'done', String(followup), '--outcome', 'reached', '--next', '+1w'], `? Complete follow-up #${followup} anyway?`, ['followup', 'cancel', String(followup)], (session) => tmux.answer(session, 'y'),
+    );
+    expect(ended.code).toBe(2);
+    // the warning the question is about was shown above it, once
+    const warning = `warning: follow-up #${followup} is Prospect ${deal} (Company ${deal})'s, due Tue 24 Nov, not today`;
+    expect(ended.screen.split(warning)).toHaveLength(2);
+    expect(ended.screen.indexOf(warning)).toBeLessThan(ended.screen.indexOf(`Complete follow-up #${followup} anyway?`));
     expect(ended.screen).toContain(`salesctl: follow-up #${followup} was cancelled meanwhile: nothing was recorded`);
     expect(read('SELECT status, outcome FROM followups WHERE id = ?', followup)).toEqual({ status: 'cancelled', outcome: null });
   });
@@ -140,7 +159,8 @@ describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds
   });
 
   it('followup done, while the follow-up is cancelled', async () => {
-    const { followup } = story();
+    // due today: one due on a later day would add a warning line about the day to the refusal
+    const { followup } = story(TODAY);
     const result = await race(['followup', 'done', String(followup), '--outcome', 'reached'], "UPDATE followups SET status = 'cancelled' WHERE id = ?", followup);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `salesctl: follow-up #${followup} was cancelled meanwhile: nothing was recorded\n` });
   });
