@@ -167,8 +167,8 @@ describe('runStep through the built salesctl on a pseudo-terminal', () => {
     [
       `${FENCE}console`,
       '$ salesctl add "Budi Santoso" --company "PT Maju" --deal "Fleet renewal"',
-      "hint: every step ends with a commitment for the next: salesctl followup 1 --at 'tomorrow 10am'",
       'Added deal #1 Fleet renewal for Budi Santoso (PT Maju)',
+      "hint: every step ends with a commitment for the next: salesctl followup 1 --at 'tomorrow 10am'",
       `$ salesctl show 99 | head -1   # exits ${exit}`,
       show,
       FENCE,
