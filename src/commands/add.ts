@@ -62,7 +62,6 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
   };
   const title = flags.deal !== undefined ? requireText(flags.deal, '--deal', 500) : company || prospectName;
   const every = flags.every !== undefined ? parseEvery(flags.every) : null;
-  if (window && !fields.tz) hint(ctx, `--best-time is read in the prospect's zone; without --tz it is your own (${ctx.zone})`);
 
   const db = ctx.db();
   // An exact duplicate of an open deal (same prospect, same title) is usually a slip: asked on a terminal.
@@ -100,8 +99,11 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
     recordEvent(db, deal.id, ctx.now, 'created', `deal created${valueMinor !== null ? ` (${formatMoney(valueMinor, currency!)})` : ''}${rhythm}`);
     return { prospect, deal, reused: Boolean(existing), differences };
   });
+  // The window is read in the prospect's zone: only one with no zone at all reads it in yours.
+  if (window && !prospect.tz) hint(ctx, `--best-time is read in the prospect's zone; without --tz it is your own (${ctx.zone})`);
   if (differences.length) warn(ctx, differenceWarning(`${prospect.name}${prospect.company ? ` (${prospect.company})` : ''}`, differences, Boolean(flags.update)));
-  hint(ctx, `every step ends with a commitment for the next: salesctl followup ${deal.id} --at 'tomorrow 10am'`);
+  // A date alone lands at the start of their best time: suggesting '10am' would fall outside a window elsewhere.
+  hint(ctx, `every step ends with a commitment for the next: salesctl followup ${deal.id} --at ${prospect.best_time_start ? 'tomorrow' : "'tomorrow 10am'"}`);
 
   return {
     json: { ...dealJson(deal, ctx.zone), cadence: deal.cadence ?? null, prospect: { ...prospectJson(prospect, ctx.zone), reused } },

@@ -153,14 +153,14 @@ export function readNumericDate(text: string, order: DateOrder | undefined, toda
       else {
         return {
           problem: `the date '${text}' could be ${a} ${MONTH_NAMES[b - 1] ?? '?'} or ${b} ${MONTH_NAMES[a - 1] ?? '?'}`,
-          fix: 'say which with --date-order dmy|mdy (or SALESCTL_DATE_ORDER), or write it as 2026-12-03',
+          fix: 'say which with --date-order dmy|mdy (or SALESCTL_DATE_ORDER), or write it as YYYY-MM-DD',
         };
       }
     }
     [day, month] = chosen === 'dmy' ? [a, b] : [b, a];
     if (p3) year = p3.length === 2 ? 2000 + Number(p3) : Number(p3);
     if (month > 12 && sep !== '.') {
-      return { problem: `the date '${text}' has no month ${month}`, fix: `it reads ${chosen === 'dmy' ? 'day/month' : 'month/day'} (--date-order ${chosen}); write it as 2026-12-03` };
+      return { problem: `the date '${text}' has no month ${month}`, fix: `it reads ${chosen === 'dmy' ? 'day/month' : 'month/day'} (--date-order ${chosen}); write it as YYYY-MM-DD` };
     }
   }
   const pad2 = (n: number) => String(n).padStart(2, '0');

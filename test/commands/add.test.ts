@@ -14,6 +14,19 @@ describe('salesctl add', () => {
     expect(piped.stdout).toBe('Added deal #3 Fleet renewal for Sari\n');
   });
 
+  it("reads --best-time in the prospect's zone: the your-zone hint only when they have none; a date alone is suggested for a prospect with a window", async () => {
+    const h = harness();
+    await h.run(['add', 'Hans', '--company', 'Acme GmbH', '--tz', 'Europe/Berlin']);
+    const known = await h.run(['add', 'Hans', '--company', 'Acme GmbH', '--deal', 'Support', '--best-time', '10:00-12:00']);
+    expect(known.code).toBe(0);
+    expect(known.stderr).toBe('hint: every step ends with a commitment for the next: salesctl followup 2 --at tomorrow\n');
+    const zoneless = await h.run(['add', 'Rina', '--best-time', '10:00-12:00']);
+    expect(zoneless.stderr).toBe(
+      "hint: --best-time is read in the prospect's zone; without --tz it is your own (UTC)\n" +
+        'hint: every step ends with a commitment for the next: salesctl followup 3 --at tomorrow\n',
+    );
+  });
+
   it('prints the deal with its prospect nested as JSON', async () => {
     const h = harness('2026-11-22T08:00:00Z', 'Asia/Jakarta');
     const { stdout, code } = await h.run([

@@ -31,7 +31,7 @@ describe('followup --at 5/12', () => {
       expect(r).toEqual({
         code: 2,
         stdout: '',
-        stderr: "salesctl: the date '5/12' could be 5 Dec or 12 May for --at: say which with --date-order dmy|mdy (or SALESCTL_DATE_ORDER), or write it as 2026-12-03\n",
+        stderr: "salesctl: the date '5/12' could be 5 Dec or 12 May for --at: say which with --date-order dmy|mdy (or SALESCTL_DATE_ORDER), or write it as YYYY-MM-DD\n",
       });
       expect(snapshot(h.db)).toBe(before);
     } else {
