@@ -154,7 +154,7 @@ function terminalRow(label, args, { env }) {
   const dealId = String(reader.prepare("SELECT id FROM deals WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET 100").pluck().get());
   reader.close();
   const writes = [
-    ['add', ['add', 'Bench Prospect', '--company', 'Bench Co', '--value', '1500', '--tz', 'Asia/Jakarta']],
+    ['add', ['add', 'Bench Prospect', '--company', 'Bench Co', '--value', '1500', '--tz', 'Asia/Jakarta', '--allow-duplicate']],
     ['followup', ['followup', dealId, '--at', '2026-11-25 10:00', '--channel', 'call']],
     ['commit', ['commit', dealId, 'low', 'decide after the board meeting']],
   ];
