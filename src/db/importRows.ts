@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { formatMoney } from '../core/money.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
-import { OPEN_DEALS_VIEW } from './migrations/0004-open-deals.js';
+import { OPEN_DEALS_VIEW } from './migrations/0006-open-deal-steps.js';
 
 /** A prospect already in the database. */
 export interface KnownProspect {

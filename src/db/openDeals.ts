@@ -1,6 +1,6 @@
 // open_deals (migration 4) is derived data: how far it is from what it is derived from.
 import type { Database } from 'better-sqlite3';
-import { OPEN_DEALS_VIEW } from './migrations/0004-open-deals.js';
+import { OPEN_DEALS_VIEW } from './migrations/0006-open-deal-steps.js';
 
 /** How many deals open_deals gets wrong: rows it lacks, holds without cause, or holds with other values. */
 export function differingOpenDeals(db: Database): number {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { migrate } from '../../src/db/migrate.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
-import { OPEN_DEALS_VIEW } from '../../src/db/migrations/0004-open-deals.js';
+import { OPEN_DEALS_VIEW } from '../../src/db/migrations/0006-open-deal-steps.js';
 import { harness, runOnFile } from '../helpers.js';
 import { morning, ok } from '../commands/followups-fixture.js';
 
@@ -137,7 +137,8 @@ describe('open_deals, the open deals as due reads them', () => {
         (1, '2026-03-01T00:00:00.000Z', 'call', 'follow-up', 'done', 'no-show', 'x', '2026-03-01T00:00:00.000Z');
     `);
     migrate(db, MIGRATIONS);
-    expect(board(db)).toEqual([[1, 'Ann', 'Acme', null, 'A', null, null, null, '2026-03-01T00:00:00.000Z', 'no-show', null]]);
+    // The last column (migration 6): its scheduled follow-ups, none.
+    expect(board(db)).toEqual([[1, 'Ann', 'Acme', null, 'A', null, null, null, '2026-03-01T00:00:00.000Z', 'no-show', null, 0]]);
     expectInStep(db);
   });
 
@@ -184,5 +185,42 @@ describe('doctor and open_deals', () => {
       "the open-deal list that 'due' reads is wrong for 1 deal: dump with 'salesctl export all --format json' and restore it into a new database",
     ]);
     expect(r.stderr).toBe(`salesctl: doctor found 1 problem with ${file} (see "problems")\n`);
+  });
+});
+
+describe('open_deals.scheduled (migration 6): due reads only the deals it prints', () => {
+  it('counts the scheduled follow-ups of the deals already there when a database moves to schema 6', () => {
+    const db = openDatabase(':memory:', { migrations: MIGRATIONS.slice(0, 5) });
+    db.exec(`
+      INSERT INTO prospects (id, name, company, created_at) VALUES (1, 'Ann', 'Acme', '2026-01-01T00:00:00.000Z');
+      INSERT INTO deals (id, prospect_id, title, status, created_at) VALUES (1, 1, 'A', 'open', '2026-01-01T00:00:00.000Z'), (2, 1, 'B', 'open', '2026-01-01T00:00:00.000Z');
+      INSERT INTO followups (deal_id, due_at, channel, purpose, status, created_at) VALUES
+        (1, '2026-03-01T00:00:00.000Z', 'call', 'follow-up', 'scheduled', 'x'), (1, '2026-03-02T00:00:00.000Z', 'call', 'follow-up', 'scheduled', 'x'),
+        (2, '2026-03-01T00:00:00.000Z', 'call', 'follow-up', 'cancelled', 'x');
+    `);
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT deal_id, scheduled FROM open_deals ORDER BY deal_id').raw().all()).toEqual([[1, 2], [2, 0]]);
+    // The triggers keep it from there: a follow-up moved to the other deal, then one done.
+    db.exec("UPDATE followups SET deal_id = 2 WHERE id = 1; UPDATE followups SET status = 'done', completed_at = '2026-03-02T00:00:00.000Z' WHERE id = 2");
+    expect(db.prepare('SELECT deal_id, scheduled FROM open_deals ORDER BY deal_id').raw().all()).toEqual([[1, 0], [2, 1]]);
+    expectInStep(db);
+  });
+
+  it("asks SQLite for the no-next-step and gone-quiet deals through indexes, never a scan of every open deal", async () => {
+    const { dealsWithoutNextStep, quietCandidates } = await import('../../src/db/due.js');
+    const db = openDatabase(':memory:');
+    const asked: string[] = [];
+    const prepare = db.prepare.bind(db);
+    (db as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
+      asked.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    dealsWithoutNextStep(db);
+    quietCandidates(db, new Date('2026-11-01T00:00:00Z'), ['no-answer', 'voicemail']);
+    const plans = asked.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ since: '2026-11-01T00:00:00.000Z' }) as Array<{ detail: string }>).map((r) => r.detail));
+    expect(plans).toHaveLength(2);
+    // A scan of the partial index reads only the deals at 0; a scan of the table (no index) reads them all.
+    for (const plan of plans) expect(plan.filter((step) => /^SCAN (o|open_deals)$/.test(step))).toEqual([]);
+    expect(plans[0]!.join(' | ')).toMatch(/^SCAN o USING (COVERING )?INDEX open_deals_stepless/);
   });
 });

@@ -201,7 +201,7 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
 
     expect(run('export', 'all', '--format', 'json', '--out', at('all.json'))).toMatchObject({ code: 0, stdout: `Exported 35 records as JSON to ${at('all.json')}\n` });
     const dump = JSON.parse(readFileSync(at('all.json'), 'utf8'));
-    expect(dump).toMatchObject({ format: 'salesctl-dump', schema_version: 5 });
+    expect(dump).toMatchObject({ format: 'salesctl-dump', schema_version: 6 });
     expect([dump.prospects.length, dump.deals.length, dump.followups.length, dump.events.length]).toEqual([3, 3, 5, 19]);
   });
 
@@ -274,7 +274,7 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     const doctor = run('doctor');
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain(cli.dbPath);
-    expect(doctor.stdout).toMatch(/^schema version\t5 \(this salesctl writes 5\)$/m);
+    expect(doctor.stdout).toMatch(/^schema version\t6 \(this salesctl writes 6\)$/m);
     expect(doctor.stdout).toMatch(/^integrity\b.*\bok$/m);
     expect(doctor.stdout).toMatch(/^undo log\tok$/m);
   });

@@ -9,7 +9,7 @@ function latestKind(dealId: string): string {
 }
 
 /** One open deal's row, for the deal `deal` (a table alias, or NEW in a trigger). */
-function openDealRow(deal: string): string {
+export function openDealRow(deal: string): string {
   return `SELECT ${deal}.id, p.name, p.company, p.tz, ${deal}.title, ${deal}.value_minor, ${deal}.currency,
     ${latestKind(`${deal}.id`)},
     max(${deal}.created_at, coalesce(${deal}.last_touch_at, ${deal}.created_at)), ${deal}.last_outcome, ${deal}.previous_outcome`;
