@@ -7,7 +7,7 @@ import { closedDealMessage } from '../core/closed.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { formatInZone, isoInZone, localDate } from '../core/time.js';
-import { when as forPeople } from '../render/deals.js';
+import { when as forPeople } from '../render/when.js';
 import type { PaymentForm } from '../core/vocab.js';
 import { PAYMENT_FORMS, oneOf } from '../core/vocab.js';
 import { NotFoundError, UsageError } from '../errors.js';

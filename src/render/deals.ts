@@ -1,20 +1,13 @@
 // How deals read: times on a terminal vs a pipe, values, and the deals listing.
-import { formatInZone, isoInZone } from '../core/time.js';
+import { when } from './when.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import type { DealLine, DealListRow } from '../db/dealViews.js';
 import type { DealRow } from '../db/deals.js';
 import { dealJson, instant } from './records.js';
-import { csv } from './csv.js';
 import { instantFormatter } from './exportCells.js';
-import { paint, safe, table, type Column, type View } from './text.js';
 
-/** An instant for people: 'Mon 23 Nov 10:00' on a terminal (the year when not this year), ISO in a pipe; '—' / '' when none. */
-export function when(value: string | null | undefined, view: View): string {
-  if (!value) return view.isTTY ? '—' : '';
-  if (!view.isTTY) return isoInZone(value, view.zone);
-  const sameYear = formatInZone(value, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
-  return formatInZone(value, view.zone, sameYear ? 'ddd D MMM HH:mm' : 'ddd D MMM YYYY HH:mm');
-}
+export { when };
+import { paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal's value for people, or '—' / '' when it has none. */
 export function dealValue(deal: Pick<DealRow, 'value_minor' | 'currency'>, view: Pick<View, 'isTTY'>): string {
@@ -74,7 +67,9 @@ export function dealsText(deals: DealLine[] | Iterable<DealLine>, view: View): s
 }
 
 /** The deals as CSV: exact values in major units, ISO times. */
-export function dealsCsv(deals: DealListRow[], zone: string): string {
+export async function dealsCsv(deals: DealListRow[], zone: string): Promise<string> {
+  // The CSV writer (csv-stringify) loads only for --csv: `commit` and `close` import this module for `when`.
+  const { csv } = await import('./csv.js');
   return csv(
     ['id', 'prospect', 'company', 'title', 'value', 'currency', 'status', 'stage', 'created_at', 'closed_at', 'next_followup_at', 'commitment'],
     deals.map((d) => [

@@ -2,7 +2,6 @@
 import type { CurrencyTotal } from '../core/forecast.js';
 import { formatMoney, toDecimalString, toMajor } from '../core/money.js';
 import type { ForecastRow } from '../db/dealViews.js';
-import { csv } from './csv.js';
 import { dealValue, when } from './deals.js';
 import { instant } from './records.js';
 import { paint, safe, table, type Column, type View } from './text.js';
@@ -37,7 +36,9 @@ function kept(d: ForecastRow): number | null {
 }
 
 /** `--csv`: one row per counted deal, exact values. */
-export function forecastCsv(forecast: Forecast, zone: string): string {
+export async function forecastCsv(forecast: Forecast, zone: string): Promise<string> {
+  // The CSV writer (csv-stringify) loads only for --csv.
+  const { csv } = await import('./csv.js');
   return csv(
     ['currency', 'deal_id', 'prospect', 'company', 'title', 'value', 'promised_at'],
     forecast.totals.flatMap((t) =>

@@ -42,3 +42,27 @@ describe('a piped run of the built binary', () => {
     expect(heavy).toEqual([]);
   });
 });
+
+describe('the everyday commands load no package from node_modules but the SQLite addon', () => {
+  // Heavy packages (CSV, prompts, dates, calendar, MCP) are external to the bundle and load on first use; a
+  // static import of one on these paths costs a file read and a compile without the code cache (commit
+  // loaded csv-stringify through render/deals.ts for a date format: about 1.5 ms).
+  const packagesOf = (args: string[]) => {
+    const out = join(dir, 'files.txt');
+    const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+    const files = join(dir, 'files.cjs');
+    writeFileSync(files, `process.on('exit', () => require('fs').writeFileSync(process.env.FILES_OUT, Object.keys(require.cache).join('\\n')));\n`);
+    const run = spawnSync(process.execPath, ['-r', files, BIN, ...args], {
+      env: { ...env, SALESCTL_DB: cli.dbPath, SALESCTL_NOW: '2026-11-22T08:00:00Z', TZ: 'UTC', FILES_OUT: out },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).not.toMatch(/^salesctl:/m);
+    return readFileSync(out, 'utf8').split('\n').filter((f) => f.includes('/node_modules/') && !f.endsWith('better_sqlite3.node'));
+  };
+  it.each([[['due']], [['add', 'Rina', '--company', 'Toko Rina']], [['followup', '1', '--at', '2026-11-25 10:00']], [['commit', '1', 'low', 'decide next week']], [['list']]])(
+    '%j',
+    (args) => {
+      expect(packagesOf(args)).toEqual([]);
+    },
+  );
+});
