@@ -1,24 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import type { ProspectDetails } from '../core/prospectMerge.js';
 
-/** A prospect as stored. */
-export interface ProspectRow {
+/** A prospect as stored: the details `add` takes (core/prospectMerge.ts), with its id and creation time. */
+export interface ProspectRow extends ProspectDetails {
   id: number;
-  name: string;
-  company: string;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  decision_maker: 0 | 1 | null;
-  segment: string | null;
-  tz: string | null;
-  best_time_start: string | null;
-  best_time_end: string | null;
-  channel: string | null;
-  notes: string | null;
   created_at: string;
 }
 
-export type ProspectFields = Omit<ProspectRow, 'id' | 'created_at'>;
+export type ProspectFields = ProspectDetails;
 
 /** The prospect of this name at this company (case-insensitive), if any. */
 export function findProspect(db: Database, name: string, company: string): ProspectRow | undefined {

@@ -4,17 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempCli, type Cli } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cliPerTest, type Cli } from './helpers.js';
 
 const NOW = '2026-11-22T08:00:00Z';
-const clis: Cli[] = [];
-function cli(tz = 'Asia/Jakarta'): Cli {
-  const c = tempCli(NOW, tz);
-  clis.push(c);
-  return c;
-}
-afterEach(() => clis.splice(0).forEach((c) => c.cleanup()));
+const cli = cliPerTest(NOW);
 
 const FIRST = ['山田', 'Ńguyễn', 'Ахмед', 'Budi', 'Zoë', 'O\'Brien', 'José María', 'محمد'];
 const LAST = ['太郎', 'Văn An', 'Иванов', 'Santoso', 'Müller', 'Smith-Jones', 'García', 'علي'];

@@ -1,5 +1,6 @@
 // Running the built bin/salesctl.js as a user would, on a temporary database.
 import { spawnSync } from 'node:child_process';
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,5 +34,19 @@ export function tempCli(now = '2026-11-22T08:00:00Z', tz = 'UTC'): Cli {
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A `cli(tz)` that makes a temporary salesctl at `now` in zone `tz` (default Asia/Jakarta) for one test, each
+ * removed after the test (call at the top of a test file).
+ */
+export function cliPerTest(now: string): (tz?: string) => Cli {
+  const clis: Cli[] = [];
+  afterEach(() => clis.splice(0).forEach((c) => c.cleanup()));
+  return (tz = 'Asia/Jakarta') => {
+    const c = tempCli(now, tz);
+    clis.push(c);
+    return c;
   };
 }

@@ -2,17 +2,11 @@
 // unknown TZ): a TZ salesctl cannot use is never silently UTC, SALESCTL_NOW is a full instant with a zone,
 // and an argument that is not UTF-8 text is refused.
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, tempCli, type Cli } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, cliPerTest } from './helpers.js';
 
 const NOW = '2026-11-23T08:30:00+07:00';
-const clis: Cli[] = [];
-function cli(tz = 'Asia/Jakarta'): Cli {
-  const c = tempCli(NOW, tz);
-  clis.push(c);
-  return c;
-}
-afterEach(() => clis.splice(0).forEach((c) => c.cleanup()));
+const cli = cliPerTest(NOW);
 
 /** Schedules "tomorrow 10am" for a new deal under `tz` and returns the stored due_at and stderr. */
 function tomorrowAt10(tz: string): { due: string; stderr: string } {
