@@ -1,7 +1,7 @@
 // The guided reflection of `salesctl postmortem` on a terminal, in the order "learn to unlearn" suggests:
 // what happened → which assumption failed → root causes → who you tested it with → what they said → the new method.
 // Loaded only when prompting, with @inquirer/prompts.
-import { reviewerList } from '../core/postmortem.js';
+import { POSTMORTEM_QUESTIONS as Q, reviewerList } from '../core/postmortem.js';
 import { MAX_TEXT } from '../core/text.js';
 import { ROOT_CAUSES, ROOT_CAUSE_NAMES, type RootCause } from '../core/vocab.js';
 import type { Sink } from '../context.js';
@@ -21,16 +21,16 @@ export async function reflect(given: Reflection, dealName: string, stderr: Sink)
     return answer.trim() || null;
   };
   stderr.write(`Post-mortem of ${safe(dealName)}: a failed close is normal; look for the cause in what you did.\n`);
-  const what = given.what ?? (await text('What happened? (the facts, without blaming circumstances)'));
-  const assumption = given.assumption ?? (await text('Which assumption failed? (did the approach fit? did you master the features? did you research the segment?)'));
+  const what = given.what ?? (await text(Q.what));
+  const assumption = given.assumption ?? (await text(Q.assumption));
   const causes: RootCause[] = given.causes ?? (await checkbox({
-    message: 'Root causes (space to select, enter to confirm)',
+    message: `${Q.causes} (space to select, enter to confirm)`,
     choices: ROOT_CAUSE_NAMES.map((name) => ({ value: name, name: `${name}: ${ROOT_CAUSES[name]}`, short: name })),
     required: true,
     pageSize: ROOT_CAUSE_NAMES.length,
   }));
-  const reviewers = given.reviewers ?? reviewerList([await input({ message: 'Who did you review it with? (team lead, a friend, family; comma-separated)' })]);
-  const feedback = given.feedback ?? (await text('What did the prospect say? (their own feedback)'));
-  const lesson = given.lesson ?? (await text('The lesson: what will you do differently next time?', true));
+  const reviewers = given.reviewers ?? reviewerList([await input({ message: `${Q.reviewers} (${Q.reviewerExamples}; comma-separated)` })]);
+  const feedback = given.feedback ?? (await text(Q.feedback));
+  const lesson = given.lesson ?? (await text(Q.lesson, true));
   return { what, assumption, causes, reviewers, feedback, lesson };
 }

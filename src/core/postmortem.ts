@@ -2,6 +2,21 @@
 // post-mortems, and the causes that come back in later post-mortems (a lesson not yet learned).
 import { ROOT_CAUSE_NAMES, oneOf, type DealStatus, type PostmortemOutcome, type RootCause } from './vocab.js';
 
+/**
+ * The questions of the guided post-mortem, in the order "learn to unlearn" suggests (what happened, the
+ * assumption that failed, root causes, who you tested it with, what the prospect said, the new method):
+ * asked on a terminal by `salesctl postmortem`, and handed to an AI assistant by the MCP server.
+ */
+export const POSTMORTEM_QUESTIONS = {
+  what: 'What happened? (the facts, without blaming circumstances)',
+  assumption: 'Which assumption failed? (did the approach fit? did you master the features? did you research the segment?)',
+  causes: 'Root causes',
+  reviewers: 'Who did you review it with?',
+  reviewerExamples: 'team lead, a friend, family',
+  feedback: 'What did the prospect say? (their own feedback)',
+  lesson: 'The lesson: what will you do differently next time?',
+} as const;
+
 /** A lost deal is reflected on as lost, a won one as won; an open or not-now deal as stalled. */
 export function defaultOutcome(status: DealStatus): PostmortemOutcome {
   return status === 'lost' ? 'lost' : status === 'won' ? 'won' : 'stalled';

@@ -3,17 +3,18 @@
 import {
   CHANNELS, COMMITMENT_KINDS, NEXT_ACTIONS, OUTCOMES, PAYMENT_FORMS, POSTMORTEM_OUTCOMES, PURPOSES, ROOT_CAUSES, ROOT_CAUSE_NAMES,
 } from '../core/vocab.js';
+import { POSTMORTEM_QUESTIONS as Q } from '../core/postmortem.js';
 import { commandLine } from './invoke.js';
 import { DATE_HELP, DATE_ONLY_FOLLOWUP, DEAL_HELP, answerOf, count, who, type ToolDefinition } from './tool.js';
 
 /** The questions of the guided post-mortem (`salesctl postmortem` on a terminal), each with the record_postmortem field it fills. */
 const POSTMORTEM_QUESTIONS = [
-  { field: 'what', question: 'What happened? (the facts, without blaming circumstances)' },
-  { field: 'assumption', question: 'Which assumption failed? (did the approach fit? did you master the features? did you research the segment?)' },
-  { field: 'causes', question: `Root causes: which of ${ROOT_CAUSE_NAMES.join(', ')}?` },
-  { field: 'reviewers', question: 'Who did you review it with? (team lead, a friend, family)' },
-  { field: 'feedback', question: 'What did the prospect say? (their own feedback)' },
-  { field: 'lesson', question: 'The lesson: what will you do differently next time?' },
+  { field: 'what', question: Q.what },
+  { field: 'assumption', question: Q.assumption },
+  { field: 'causes', question: `${Q.causes}: which of ${ROOT_CAUSE_NAMES.join(', ')}?` },
+  { field: 'reviewers', question: `${Q.reviewers} (${Q.reviewerExamples})` },
+  { field: 'feedback', question: Q.feedback },
+  { field: 'lesson', question: Q.lesson },
 ] as const;
 
 const at = (f: any, label = 'at') => `${label} ${f.due_at}`;
