@@ -2,7 +2,7 @@
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
 import type { Context } from '../context.js';
 import { flushNotices, hint, viewOf } from '../context.js';
-import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
+import { formatWhen, parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
@@ -18,7 +18,7 @@ import { dealLabel, dealValue, when } from '../render/deals.js';
 import { dealJson, followupJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, type View } from '../render/text.js';
-import { formatInZone, isoInZone, localDate } from '../core/time.js';
+import { isoInZone, localDate } from '../core/time.js';
 
 const CLOSINGS = ['won', 'lost', 'not-now'] as const;
 type Closing = (typeof CLOSINGS)[number];
@@ -107,7 +107,7 @@ async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | 
   const dateOnly = dateOnlyRule(prospect, ctx.zone);
   const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag: '--revisit', order: ctx.dateOrder?.order });
   if (at.getTime() <= ctx.now.getTime()) {
-    throw new UsageError(`--revisit ${formatInZone(at, ctx.zone, 'ddd D MMM YYYY HH:mm')} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
+    throw new UsageError(`--revisit ${formatWhen(at, ctx.zone)} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
   }
   return at;
 }

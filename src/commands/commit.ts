@@ -4,9 +4,9 @@ import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
 import { canResolve, commitmentKind, delegateFromDecider, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { closedDealMessage } from '../core/closed.js';
-import { parseWhen, type When } from '../core/dates.js';
+import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
-import { formatInZone, isoInZone, localDate } from '../core/time.js';
+import { isoInZone, localDate } from '../core/time.js';
 import { when as forPeople } from '../render/when.js';
 import type { PaymentForm } from '../core/vocab.js';
 import { PAYMENT_FORMS, oneOf } from '../core/vocab.js';
@@ -77,7 +77,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   if (payment && kind !== 'firm') {
     warn(ctx, `--payment ${payment} is kept, but only a firm commitment (a date from the decision maker) is counted as a close`);
   }
-  if (when && when.date < localDate(ctx.now, ctx.zone)) warn(ctx, `the promised date ${formatInZone(when.at, ctx.zone, 'ddd D MMM YYYY')} is already past`);
+  if (when && when.date < localDate(ctx.now, ctx.zone)) warn(ctx, `the promised date ${formatWhen(when.at, ctx.zone, false)} is already past`);
 
   const { commitment, superseded, stillPending } = write(db, () => {
     const pending = pendingCommitmentsOfDeal(db, deal.id);

@@ -2,9 +2,9 @@
 import type { Context } from '../context.js';
 import { flushNotices, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
-import { parseWhen, type When } from '../core/dates.js';
+import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
-import { formatInZone, isoInZone } from '../core/time.js';
+import { isoInZone } from '../core/time.js';
 import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
 import { getDeal, resolveDeal, setCadence, type DealRow } from '../db/deals.js';
 import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
@@ -249,7 +249,7 @@ function warnAboutTime(ctx: Context, at: Date, prospect: ProspectRow): void {
   const bestTime = prospect.best_time_start && prospect.best_time_end ? { start: prospect.best_time_start, end: prospect.best_time_end } : null;
   const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime }, ctx.zone);
   if (outside) warn(ctx, outside);
-  if (at.getTime() < ctx.now.getTime()) warn(ctx, `${formatInZone(at, ctx.zone, 'ddd D MMM YYYY HH:mm')} is in the past: it shows as overdue in salesctl due`);
+  if (at.getTime() < ctx.now.getTime()) warn(ctx, `${formatWhen(at, ctx.zone)} is in the past: it shows as overdue in salesctl due`);
 }
 
 function warnNoNextStep(ctx: Context, dealId: number): void {

@@ -1,5 +1,5 @@
 // How a follow-up reads after it was scheduled, completed, moved or cancelled.
-import { formatInZone } from '../core/time.js';
+import { formatWhen } from '../core/dates.js';
 import type { FollowupRow } from '../db/followups.js';
 import { theirTime } from './due.js';
 import { paint, safe, type View } from './text.js';
@@ -16,7 +16,7 @@ function describeFollowup(f: FollowupRow, party: FollowupParty, view: View): str
   const dueAt = new Date(f.due_at);
   const tags = [f.purpose === 'follow-up' ? '' : f.purpose, f.agreed && f.purpose !== 'closure' ? 'agreed' : ''].filter(Boolean);
   const who = `${safe(party.name)}${party.company ? ` (${safe(party.company)})` : ''}`;
-  const when = formatInZone(dueAt, view.zone, 'ddd D MMM YYYY HH:mm');
+  const when = formatWhen(dueAt, view.zone);
   const theirs = theirTime(dueAt, party.tz, view.zone);
   const outcome = f.outcome ? ` → ${f.outcome}` : '';
   return `follow-up #${f.id}${tags.length ? ` (${tags.join(', ')})` : ''}: ${f.channel} ${who} on ${when}${theirs ? ` · ${theirs} their time` : ''}${outcome}`;
