@@ -92,10 +92,19 @@ export function hint(ctx: Context, message: string): void {
   note(ctx, `hint: ${safe(message)}\n`);
 }
 
-/** Writes the warnings and hints waiting so far (main.ts after the result; a command before it asks something). */
+/** Writes the warnings and hints waiting so far (main.ts after the result; prompts() before a question). */
 export function flushNotices(ctx: Context): void {
   const lines = pending.get(ctx);
   if (!lines) return;
   pending.delete(ctx);
   for (const line of lines) ctx.stderr.write(line);
+}
+
+/**
+ * The prompt library, loaded on first use, after the warnings and hints waiting so far are written: a question
+ * must not come before the warning it is about (notices otherwise wait until after the result).
+ */
+export async function prompts(ctx: Context): Promise<typeof import('@inquirer/prompts')> {
+  flushNotices(ctx);
+  return import('@inquirer/prompts');
 }

@@ -1,6 +1,6 @@
 // `salesctl add <prospect>`: a prospect (reused when the name and company match) and a new deal.
 import type { Context } from '../context.js';
-import { hint, warn } from '../context.js';
+import { hint, prompts, warn } from '../context.js';
 import { describeEvery, parseEvery } from '../core/cadence.js';
 import { differenceWarning, mergeProspect, type Difference } from '../core/prospectMerge.js';
 import { parseBestTime } from '../core/bestTime.js';
@@ -71,7 +71,7 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
   if (twin) {
     const message = `${before!.name} already has open deal #${twin} '${title}'`;
     if (!ctx.interactive) throw new UsageError(`${message}: add --allow-duplicate to add another, or --deal '<another title>'`);
-    const { confirm } = await import('@inquirer/prompts');
+    const { confirm } = await prompts(ctx);
     if (!(await confirm({ message: `${safe(message)}. Add another deal of the same title?`, default: false }))) {
       throw new UsageError(`nothing was added: ${message} (salesctl show ${twin})`);
     }

@@ -1,7 +1,7 @@
 // `salesctl close <deal> won|lost|not-now`: ends a deal. "No" means "not now": not-now schedules the agreed
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
 import type { Context } from '../context.js';
-import { flushNotices, hint, viewOf } from '../context.js';
+import { hint, prompts, viewOf } from '../context.js';
 import { formatWhen, parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
@@ -73,8 +73,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   if (!ctx.interactive || flags.json) return result;
   // Show the closing before the questions, so the salesperson sees it was saved.
   ctx.stdout.write(result.text(viewOf(ctx)));
-  flushNotices(ctx);
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = await prompts(ctx);
   const shown: Result = { json: result.json, text: () => '' };
   let now: boolean;
   try {
@@ -101,7 +100,7 @@ async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | 
     if (!ctx.interactive) {
       throw new UsageError(`closing as not-now needs --revisit <when> or --every <rhythm>: when the prospect agreed to hear from you again, e.g. --revisit 2027-03-01, or keep in touch with --every 3m`);
     }
-    const { input } = await import('@inquirer/prompts');
+    const { input } = await prompts(ctx);
     text = await input({ message: `When did ${safe(prospect.name)} agree to hear from you again?`, validate: (v) => (v.trim() ? true : `e.g. ${DATE_EXAMPLES}`) });
   }
   const dateOnly = dateOnlyRule(prospect, ctx.zone);

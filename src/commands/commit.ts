@@ -1,7 +1,7 @@
 // `salesctl commit <deal> <kind> [what]`: the commitment a prospect gave, and the next action it asks for;
 // `salesctl commit kept|broken <id>`: how it ended, and what that says about the prospect's reliability.
 import type { Context } from '../context.js';
-import { hint, warn } from '../context.js';
+import { hint, prompts, warn } from '../context.js';
 import { canResolve, commitmentKind, delegateFromDecider, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { closedDealMessage } from '../core/closed.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
@@ -59,7 +59,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   // A commitment says what was promised: asked on a terminal, required in a script.
   if (!what) {
     if (!ctx.interactive) throw new UsageError(`say what was promised: salesctl commit ${deal.id} ${kind} '<what they promised>', e.g. '20 seats, signed by 1 Feb'`);
-    what = await askWhat(kind);
+    what = await askWhat(ctx, kind);
   }
   if (kind === 'firm' && !when) {
     if (!ctx.interactive) throw new UsageError(FIRM_NEEDS_DATE);
@@ -114,8 +114,8 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
 }
 
 /** What was promised, asked on a terminal (the text is required). */
-async function askWhat(kind: string): Promise<string> {
-  const { input } = await import('@inquirer/prompts');
+async function askWhat(ctx: Context, kind: string): Promise<string> {
+  const { input } = await prompts(ctx);
   const answer = await input({ message: `What was promised (${kind})?`, validate: (v) => (v.trim() ? true : 'say what they promised, e.g. 20 seats by 1 Feb') });
   return optionalText(answer, 'what was promised')!;
 }
@@ -161,7 +161,7 @@ async function resolve(ctx: Context, [idText]: string[], flags: ResolveFlags, st
 }
 
 async function askDate(ctx: Context): Promise<When> {
-  const { input } = await import('@inquirer/prompts');
+  const { input } = await prompts(ctx);
   let parsed: When | undefined;
   await input({
     message: 'A firm commitment has a date: when will they buy? (e.g. 2026-12-15, next friday)',

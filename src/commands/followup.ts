@@ -1,6 +1,6 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
 import type { Context } from '../context.js';
-import { flushNotices, warn } from '../context.js';
+import { prompts, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
@@ -203,9 +203,8 @@ async function checkRightFollowup(ctx: Context, followup: FollowupRow, prospect:
   if (!warning) return;
   warn(ctx, warning.message);
   if (!warning.later || !ctx.interactive) return;
-  // The question is about the warning: it is shown now, not after the result as other notices are.
-  flushNotices(ctx);
-  const { confirm } = await import('@inquirer/prompts');
+  // The question is about the warning: prompts() shows it first.
+  const { confirm } = await prompts(ctx);
   if (!(await confirm({ message: `Complete follow-up #${followup.id} anyway?`, default: false }))) {
     throw new UsageError(`follow-up #${followup.id} was not completed: run 'salesctl due' for the Id of today's follow-ups`);
   }
@@ -225,7 +224,7 @@ async function askWhen(ctx: Context, prospect: ProspectRow, given: string | unde
 }
 
 async function promptWhen(ctx: Context, prospect: ProspectRow, message: string, optional: boolean): Promise<When | undefined> {
-  const { input } = await import('@inquirer/prompts');
+  const { input } = await prompts(ctx);
   const answer = await input({
     message,
     validate: async (value) => {
@@ -241,7 +240,7 @@ async function promptWhen(ctx: Context, prospect: ProspectRow, message: string, 
 
 async function askOutcome(ctx: Context): Promise<Outcome> {
   if (!ctx.interactive) throw new UsageError(`missing --outcome <outcome>: one of ${OUTCOMES.join(', ')}`);
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await prompts(ctx);
   return select({ message: 'What happened?', choices: OUTCOMES.map((value) => ({ value })) });
 }
 

@@ -36,15 +36,11 @@ const PREVIEW_ROWS = 5;
 
 export async function run(ctx: Context, [path]: string[], flags: ImportFlags): Promise<Result> {
   const file = basename(path!);
-  const bytes = readInput(path!);
+  const bytes = readInputFile(path!);
   const decoded = await decodeFile(bytes, file, flags.encoding);
   const text = decoded.text;
   if (/\.json$/i.test(path!) || text.trimStart().startsWith('{')) return restore(ctx, text, file, Boolean(flags.dryRun));
   return importCsv(ctx, decoded, file, flags, bytes);
-}
-
-function readInput(path: string): Buffer {
-  return readInputFile(path);
 }
 
 async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: ImportFlags, bytes: Buffer): Promise<Result> {

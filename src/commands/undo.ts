@@ -1,6 +1,6 @@
 // `salesctl undo [change]`: reverts the last change (or the one named), after showing it and asking on a
 // terminal; `undo --yes` in scripts. `undo --list`: the recent changes that can be reverted, newest first.
-import type { Context } from '../context.js';
+import { prompts, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { write } from '../db/open.js';
 import { getChange, laterConflict, recentChanges, revertChange, type ChangeRow } from '../db/undoLog.js';
@@ -54,7 +54,7 @@ export async function run(ctx: Context, [which]: string[], flags: UndoFlags): Pr
     const conflict = laterConflict(db, id);
     if (!conflict) {
       ctx.stderr.write(`Will revert change #${id} of ${when(target.at, { isTTY: true, color: false, now: ctx.now, zone: ctx.zone })}: ${safe(target.description)}\n`);
-      const { confirm } = await import('@inquirer/prompts');
+      const { confirm } = await prompts(ctx);
       if (!(await confirm({ message: 'Revert it?', default: false }))) {
         return { json: null, text: () => 'Nothing was changed.\n' };
       }
