@@ -40,8 +40,18 @@ function canonicalZone(zone: string): string | null {
  * those, and names not shaped like Area/Location, go the slow Intl way, which decides as before.
  */
 function dateKnowsZone(zone: string): boolean {
-  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
-  return withZone(zone, () => !/\(GMT[+-]\d\d:\d\d\)$/.test(new Date(0).toString()));
+  if (!mayBeNamedZone(zone)) return false;
+  return withZone(zone, dateResolvedZone);
+}
+
+/** Whether `zone` is shaped like Area/Location, the only names the Date object can resolve by itself. */
+export function mayBeNamedZone(zone: string): boolean {
+  return /^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(zone);
+}
+
+/** Inside withZone(): whether the Date object resolved the zone by name (not '(GMT+hh:mm)', an unknown name). */
+export function dateResolvedZone(): boolean {
+  return !/\(GMT[+-]\d\d:\d\d\)$/.test(new Date(0).toString());
 }
 
 /**

@@ -1,10 +1,8 @@
 // "Their time": the prospect's wall clock beside ours, for the morning table and a scheduled follow-up.
-import { formatInZone, localDate, sameZone, withZone } from '../core/time.js';
+import { dateResolvedZone, formatInZone, localDate, mayBeNamedZone, sameZone, withZone } from '../core/time.js';
 import { labelAt, zoneLabel } from './zoneNames.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const AREA_LOCATION = /^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/;
-const UNKNOWN_TO_DATE = /\(GMT[+-]\d\d:\d\d\)$/;
 
 /** '09:00 EST': the prospect's wall clock when their zone is not ours ('' when it is), with the weekday when their date differs. */
 export function theirTime(dueAt: Date, tz: string | null, zone: string): string {
@@ -29,9 +27,9 @@ export function theirTimes(items: ReadonlyArray<{ dueAt: Date; tz: string | null
     else byZone.set(item.tz, [i]);
   });
   for (const [tz, indexes] of byZone) {
-    const read = AREA_LOCATION.test(tz)
+    const read = mayBeNamedZone(tz)
       ? withZone(tz, () => {
-          if (UNKNOWN_TO_DATE.test(new Date(0).toString())) return null;
+          if (!dateResolvedZone()) return null;
           const offsetAt = (ms: number) => -new Date(ms).getTimezoneOffset();
           const seasons = new Map<number, [number, number]>();
           const offsets = indexes.map((i) => {
