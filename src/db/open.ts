@@ -7,7 +7,7 @@ import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { waitSync } from '../waitSync.js';
 import { openSqlite } from './sqlite.js';
 import { foreignWal } from './walCheck.js';
-import { isDiskFull, startFile } from '../files/safeWrite.js';
+import { describeFsError, isDiskFull, startFile } from '../files/safeWrite.js';
 import { beginChange, endChange, setChangeClock } from './undoLog.js';
 
 /** How long a writer waits for another process's lock before giving up with exit 4. */
@@ -339,16 +339,6 @@ function asOpenFailure(error: unknown, path: string): ExitError {
   return new FailureError(`cannot open the database ${path}: ${describeFsError(error)}`, { cause: error });
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'the folder does not exist';
-  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  return ((error as Error)?.message ?? String(error)).split('\n')[0]!;
-}
 
 /** Runs `work` in one BEGIN IMMEDIATE transaction: every write in salesctl goes through here. */
 export function write<T>(db: DB, work: () => T): T {

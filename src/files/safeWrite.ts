@@ -108,7 +108,7 @@ export function startFile(path: string, guard: Protected, options: { replace?: b
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') throw new UsageError(`cannot write ${path}: a part of the path is a file, not a folder`);
-    if (code !== 'ENOENT') throw new FailureError(`cannot write ${path}: ${describe(error)}`);
+    if (code !== 'ENOENT') throw new FailureError(`cannot write ${path}: ${describeFsError(error)}`);
   }
   if (existing) {
     if (existing.isSymbolicLink()) throw new UsageError(`${path} is a symbolic link: give the file it points to by its own name, or --out - for stdout`);
@@ -123,7 +123,7 @@ export function startFile(path: string, guard: Protected, options: { replace?: b
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
-    throw new FailureError(`cannot write ${path}: ${describe(error)}`);
+    throw new FailureError(`cannot write ${path}: ${describeFsError(error)}`);
   }
   installHandlers();
   const temporary = join(folder, `.${basename(target)}.salesctl-${process.pid}-${randomHex()}.tmp`);
@@ -258,13 +258,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A file-system error in words: the disk being full says so, and that nothing was saved. */
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'the disk is full';
+/** A file-system error in words, as every message of salesctl says it (opening, reading and writing files). */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (isDiskFull(error)) return 'the disk is full';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EROFS') return 'the file system is read-only';
   if (code === 'ENOENT') return 'the folder does not exist';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
   if (code === 'EISDIR') return 'it is a folder, not a file';
   if (code === 'EEXIST') return 'a file of that name appeared meanwhile';
   return ((error as Error)?.message ?? String(error)).split('\n')[0]!;
@@ -274,7 +275,7 @@ function describe(error: unknown): string {
 export function writeFailure(path: string, error: unknown): FailureError {
   if (error instanceof FailureError) return error;
   if (isDiskFull(error)) return new FailureError(`the disk is full: nothing was saved (writing ${path}); free some space and try again`, { cause: error });
-  return new FailureError(`cannot write ${path}: ${describe(error)}; nothing was saved`, { cause: error });
+  return new FailureError(`cannot write ${path}: ${describeFsError(error)}; nothing was saved`, { cause: error });
 }
 
 /** True when the error is a full disk. */
