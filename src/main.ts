@@ -168,7 +168,7 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
-  const { translateSqliteError } = await import('./db/open.js');
+  const { translateSqliteError } = await import('./db/sqliteErrors.js');
   const known = error instanceof ExitError ? error : translateSqliteError(error, where);
   if (known instanceof ExitError) {
     stderr.write(`salesctl: ${safe(known.message)}\n`);

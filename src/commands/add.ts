@@ -11,7 +11,7 @@ import { optionalText, requireText } from '../core/text.js';
 import { insertDeal, setCadence } from '../db/deals.js';
 import { openDealNamed } from '../db/dealTwins.js';
 import { recordEvent } from '../db/events.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { findProspect, insertProspect, renameProspect, updateProspect, type ProspectFields, type ProspectRow } from '../db/prospects.js';
 import type { Result } from '../render/result.js';
 import { dealJson, prospectJson } from '../render/records.js';
@@ -77,7 +77,7 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
     }
     allowDuplicate = true;
   }
-  const { prospect, deal, reused, differences } = write(db, () => {
+  const { prospect, deal, reused, differences } = inTransaction(db, () => {
     const existing = findProspect(db, prospectName, company);
     if (existing && !allowDuplicate) {
       const again = openDealNamed(db, existing.id, title);

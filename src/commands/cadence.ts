@@ -5,7 +5,7 @@ import { hint } from '../context.js';
 import { describeEvery, parseEvery } from '../core/cadence.js';
 import { nextScheduled, resolveDeal, setCadence } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { dealLabel, when } from '../render/deals.js';
 import { dealJson, instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
@@ -22,7 +22,7 @@ export async function run(ctx: Context, [ref, everyText]: string[]): Promise<Res
       throw new UsageError(`deal #${deal.id} is ${deal.status}: a rhythm keeps in touch on open or not-now deals (repeat business: add a new deal)`);
     }
     if ((deal.cadence ?? null) !== every) {
-      deal = write(db, () => {
+      deal = inTransaction(db, () => {
         const changed = setCadence(db, deal.id, every);
         recordEvent(db, deal.id, ctx.now, 'cadence', every ? `keep in touch ${describeEvery(every)}` : 'rhythm stopped');
         return changed;

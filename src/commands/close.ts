@@ -12,7 +12,7 @@ import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
 import { closedDealMessage } from '../core/closed.js';
 import { recordEvent } from '../db/events.js';
 import { insertFollowup, type FollowupRow } from '../db/followups.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { dealLabel, dealValue, when } from '../render/deals.js';
 import { dealJson, followupJson } from '../render/records.js';
@@ -49,7 +49,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   const rhythmStart = every && flags.revisit === undefined ? nextTouch(ctx.now, every, { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start }) : null;
   const revisit = status === 'not-now' ? (rhythmStart ?? (await revisitTime(ctx, prospect, flags.revisit))) : null;
 
-  const { closed, cancelled, nurture } = write(db, () => {
+  const { closed, cancelled, nurture } = inTransaction(db, () => {
     const cancelled = cancelScheduledFollowups(db, deal.id, ctx.now);
     let closed = closeDeal(db, deal.id, status, ctx.now, status === 'lost' ? reason : null);
     if (every) closed = setCadence(db, deal.id, every);

@@ -21,7 +21,7 @@ import {
 } from '../db/commitments.js';
 import { describeDeal, getDeal, resolveDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { getProspect } from '../db/prospects.js';
 import type { Result } from '../render/result.js';
 import { commitmentJson } from '../render/records.js';
@@ -79,7 +79,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   }
   if (when && when.date < localDate(ctx.now, ctx.zone)) warn(ctx, `the promised date ${formatWhen(when.at, ctx.zone, false)} is already past`);
 
-  const { commitment, superseded, stillPending } = write(db, () => {
+  const { commitment, superseded, stillPending } = inTransaction(db, () => {
     const pending = pendingCommitmentsOfDeal(db, deal.id);
     const superseded = flags.supersede ? pending.map((c) => resolveCommitment(db, c.id, 'superseded', ctx.now)) : [];
     const commitment = insertCommitment(
@@ -141,7 +141,7 @@ async function resolve(ctx: Context, [idText]: string[], flags: ResolveFlags, st
     throw new UsageError(`commitment #${existing.id} is already ${existing.status}: only a pending commitment can be marked ${status}`);
   }
   const deal = getDeal(db, existing.deal_id)!;
-  const { commitment, record } = write(db, () => {
+  const { commitment, record } = inTransaction(db, () => {
     const commitment = resolveCommitment(db, existing.id, status, ctx.now);
     recordEvent(db, deal.id, ctx.now, `commitment-${status}`, `commitment #${commitment.id} ${status}${note ? `: ${note}` : ''}`);
     return { commitment, record: reliability(commitmentStatusesOfProspect(db, deal.prospect_id)) };

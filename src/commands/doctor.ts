@@ -93,7 +93,7 @@ async function examine(ctx: Context): Promise<DoctorReport> {
     pass(report, 'header and -wal', 'ok');
     for (const check of CHECKS) check(db, report);
   } catch (error) {
-    const { translateSqliteError } = await import('../db/open.js');
+    const { translateSqliteError } = await import('../db/sqliteErrors.js');
     const known = translateSqliteError(error, path);
     fail(report, report.checks.length ? 'database' : 'header and -wal', known instanceof Error ? known.message : String(known));
   } finally {

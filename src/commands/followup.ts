@@ -15,7 +15,7 @@ import { recordEvent } from '../db/events.js';
 import {
   cancelFollowup, completeFollowup, getFollowup, insertFollowup, rescheduleFollowup, scheduledCount, type FollowupRow,
 } from '../db/followups.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { followupLine, type FollowupParty } from '../render/followup.js';
@@ -62,7 +62,7 @@ export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFla
   const channel = flags.channel ?? (prospect.channel as Channel | null) ?? 'call';
   warnAboutTime(ctx, when.at, prospect);
 
-  const followup = write(db, () => {
+  const followup = inTransaction(db, () => {
     const row = insertFollowup(db, { deal_id: deal.id, due_at: when.at, channel, purpose, agreed: Boolean(flags.agreed || flags.closure), notes: note }, ctx.now);
     recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${row.id} by ${channel} scheduled for ${isoInZone(when.at, ctx.zone)}`);
     if (every && every !== deal.cadence) {
@@ -104,7 +104,7 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
     warn(ctx, `the next follow-up (${isoInZone(next.at, ctx.zone)}) is earlier than the one completed (#${current.id}, due ${isoInZone(current.due_at, ctx.zone)}): is that the right follow-up?`);
   }
 
-  const { completed, following } = write(db, () => {
+  const { completed, following } = inTransaction(db, () => {
     let completed = completeFollowup(db, current.id, outcome, note, ctx.now);
     if (contactAt) completed = recordContactTime(db, current.id, contactAt);
     const happened = contactAt ? ` (contact at ${isoInZone(contactAt, ctx.zone)})` : '';
@@ -137,7 +137,7 @@ export async function reschedule(ctx: Context, [id]: string[], flags: { at?: str
   const prospect = prospectOf(db, current);
   const when = await askWhen(ctx, prospect, flags.at, '--at');
   warnAboutTime(ctx, when.at, prospect);
-  const moved = write(db, () => {
+  const moved = inTransaction(db, () => {
     const moved = rescheduleFollowup(db, current.id, when.at);
     const from = isoInZone(current.due_at, ctx.zone);
     recordEvent(db, current.deal_id, ctx.now, 'followup-rescheduled', `${current.purpose} #${current.id} moved from ${from} to ${isoInZone(when.at, ctx.zone)}`);
@@ -152,7 +152,7 @@ export async function cancel(ctx: Context, [id]: string[]): Promise<Result> {
   const current = scheduledFollowup(db, id, 'cancelled');
   const deal = getDeal(db, current.deal_id)!;
   const prospect = getProspect(db, deal.prospect_id)!;
-  const cancelled = write(db, () => {
+  const cancelled = inTransaction(db, () => {
     const cancelled = cancelFollowup(db, current.id, ctx.now);
     recordEvent(db, deal.id, ctx.now, 'followup-cancelled', `${current.purpose} #${current.id} due ${isoInZone(current.due_at, ctx.zone)} cancelled`);
     return cancelled;

@@ -13,7 +13,7 @@ import { isoInZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
 import { readInputFile } from '../files/boundedRead.js';
 import { countImport, dataVersion, findOpenDeals, loadProspects, prospectKey, refuseProspectsChangedMeanwhile, updateDeals, writeImport, type PlannedRecord } from '../db/importRows.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { loggedAsRanges } from '../db/undoLog.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, shellQuote } from '../render/text.js';
@@ -181,7 +181,7 @@ async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: Im
     // Undone as one change: one range of ids per table in the undo log, not a log row per imported row
     // (the deals --update changes are logged row by row, in the same change).
     const undoAs = `import of ${basename(file)}: ${fresh.length.toLocaleString('en-US')} deal${fresh.length === 1 ? '' : 's'} added${updates.length ? `, ${updates.length} updated` : ''}`;
-    ids = write(db, () => {
+    ids = inTransaction(db, () => {
       refuseProspectsChangedMeanwhile(db, named, existing, version, file);
       // Re-checked inside the transaction: a deal opened since is a double too.
       const again = findOpenDeals(db, fresh, existing);

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkDump, checkDumpRows, isEmptyDatabase, restoreDump } from '../db/dump.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { loggedAsRanges } from '../db/undoLog.js';
 import { basename } from 'node:path';
 import type { Result } from '../render/result.js';
@@ -28,7 +28,7 @@ export async function restore(ctx: Context, text: string, file: string, dryRun: 
   if (dryRun) checkDumpRows(db, dump, file);
   const counts = dryRun
     ? Object.fromEntries(Object.entries(dump).filter(([, rows]) => Array.isArray(rows)).map(([t, rows]) => [t, (rows as unknown[]).length]))
-    : write(db, () => loggedAsRanges(db, RESTORED_TABLES, `restore of ${basename(file)} into the empty database`, () => restoreDump(db, dump, file)));
+    : inTransaction(db, () => loggedAsRanges(db, RESTORED_TABLES, `restore of ${basename(file)} into the empty database`, () => restoreDump(db, dump, file)));
   return {
     json: { file, dry_run: dryRun, schema_version: dump.schema_version, exported_at: dump.exported_at ?? null, restored: counts },
     text(view) {

@@ -4,7 +4,7 @@ import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { resolveDeal } from '../db/deals.js';
 import { insertJournal, journalTags } from '../db/journal.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { dealLabel, when } from '../render/deals.js';
 import { instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
@@ -22,7 +22,7 @@ export async function run(ctx: Context, [ref, words]: string[], flags: LogFlags)
   const tags = readTags(flags.tag ?? []);
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');
-  const entry = write(db, () => insertJournal(db, deal.id, ctx.now, text, tags));
+  const entry = inTransaction(db, () => insertJournal(db, deal.id, ctx.now, text, tags));
   return {
     json: { id: entry.id, deal_id: entry.deal_id, at: instant(entry.at, ctx.zone), text: entry.text, tags: journalTags(entry) },
     text(view) {

@@ -8,7 +8,7 @@ import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { describeDeal, expectDealStatus, resolveDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { allPostmortems, insertPostmortem, type NewPostmortem } from '../db/postmortems.js';
 import { csv } from '../render/csv.js';
 import { postmortemJson, postmortemLines, reportJson, reportText } from '../render/postmortem.js';
@@ -75,7 +75,7 @@ export async function record(ctx: Context, [dealRef]: string[], flags: Postmorte
     feedback: answers.feedback ?? null,
     lesson: answers.lesson ?? null,
   };
-  const pm = write(db, () => {
+  const pm = inTransaction(db, () => {
     expectDealStatus(db, deal.id, deal.status); // the outcome and the hint below were read from it
     const pm = insertPostmortem(db, fields, ctx.now);
     recordEvent(db, deal.id, ctx.now, 'postmortem', `post-mortem #${pm.id} (${outcome}): ${pm.causes.join(', ')}`);

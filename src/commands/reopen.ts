@@ -9,7 +9,7 @@ import { isoInZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
 import { nextScheduled, reopenDeal, resolveDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { dealLabel, when } from '../render/deals.js';
 import { dealJson, instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
@@ -21,7 +21,7 @@ export async function run(ctx: Context, [ref]: string[], flags: { note?: string 
   const deal = resolveDeal(db, ref ?? '');
   if (deal.status === 'open') throw new UsageError(`deal #${deal.id} is already open: reopen is for not-now, lost or won deals`);
   const was = deal.status;
-  const { reopened, next } = write(db, () => {
+  const { reopened, next } = inTransaction(db, () => {
     // Re-checked inside the transaction: another process may have reopened it meanwhile.
     const current = resolveDeal(db, String(deal.id));
     if (current.status === 'open') throw new UsageError(`deal #${deal.id} is already open: reopen is for not-now, lost or won deals`);

@@ -2,7 +2,7 @@
 // terminal; `undo --yes` in scripts. `undo --list`: the recent changes that can be reverted, newest first.
 import { prompts, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { write } from '../db/open.js';
+import { inTransaction } from '../db/transaction.js';
 import { getChange, laterConflict, recentChanges, revertChange, type ChangeRow } from '../db/undoLog.js';
 import { when } from '../render/deals.js';
 import { instant } from '../render/records.js';
@@ -60,7 +60,7 @@ export async function run(ctx: Context, [which]: string[], flags: UndoFlags): Pr
       }
     }
   }
-  const undone = write(db, () => revertChange(db, id));
+  const undone = inTransaction(db, () => revertChange(db, id));
   return {
     json: { undone: changeJson(undone, ctx.zone) },
     text(view) {

@@ -75,7 +75,7 @@ export function checkDump(data: unknown, file: string, db: Database): Dump {
 }
 
 /**
- * Inserts every row of the dump with its id; call inside `write()`. Foreign keys are checked at commit,
+ * Inserts every row of the dump with its id; call inside `inTransaction()`. Foreign keys are checked at commit,
  * so the order of rows does not matter; a row SQLite refuses names its table and position.
  */
 export function restoreDump(db: Database, dump: Dump, file: string): Record<string, number> {

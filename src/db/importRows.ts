@@ -119,7 +119,7 @@ function fillOf(p: ImportRecord['prospect']): Fill {
 }
 
 /**
- * Writes the records; call inside `write()`. A prospect on several rows is created once, by its first
+ * Writes the records; call inside `inTransaction()`. A prospect on several rows is created once, by its first
  * row, and filled in by the later ones (as one row at a time with `UPDATE ... coalesce` would); an
  * existing prospect is filled in the same way. Returns the first and last deal ids created.
  */
@@ -278,7 +278,7 @@ export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: 
 /**
  * `import --update`: the open deals that rows match take the row's value, currency and stage (where the row
  * gives them), the prospect what the row fills in, and the row's follow-up unless that deal already has one
- * scheduled at that instant. Call inside `write()`.
+ * scheduled at that instant. Call inside `inTransaction()`.
  */
 export function updateDeals(
   db: Database,

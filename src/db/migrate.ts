@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { RefusedError } from '../errors.js';
+import { ExitError, FailureError, RefusedError } from '../errors.js';
+import { translateSqliteError } from './sqliteErrors.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 
 /** The schema version stored in the file. */
@@ -33,4 +34,20 @@ export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): num
     }).immediate();
   }
   return applied;
+}
+
+/** Migrates, and says in one line which migration failed and that the file was left at its version. */
+export function migrateOrExplain(db: Database, path: string, migrations: Migration[]): void {
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    const translated = translateSqliteError(error, path);
+    if (translated instanceof ExitError) throw translated;
+    const now = schemaVersion(db);
+    const next = migrations.find((m) => m.version > now);
+    throw new FailureError(
+      `could not update ${path} to schema version ${next?.version ?? '?'} (${next?.name ?? 'unknown'}): ${(error as Error).message}; ` +
+        `it was left unchanged at version ${now}`,
+    );
+  }
 }

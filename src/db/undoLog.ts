@@ -1,6 +1,6 @@
 // The undo log (migration 5): every write of salesctl is one change, its row changes logged by triggers as
 // the SQL that reverts them (https://www.sqlite.org/undoredo.html). This module opens and closes the change
-// around each write() transaction, names it in the salesperson's words, reverts it, and checks the log.
+// around each inTransaction() transaction, names it in the salesperson's words, reverts it, and checks the log.
 import type { Database } from 'better-sqlite3';
 import { describeChange, type LoggedChange } from '../core/undo.js';
 import { NotFoundError, RefusedError } from '../errors.js';
@@ -29,7 +29,7 @@ function logged(db: Database): boolean {
 /** Opens a change: the triggers log every row change of this transaction under it. Returns its id (0: no log). */
 export function beginChange(db: Database): number {
   if (!logged(db)) return 0;
-  // A write() inside another one belongs to the outer change.
+  // An inTransaction() inside another one belongs to the outer change.
   if (db.prepare('SELECT change_id FROM undo_current').pluck().get() !== null) return 0;
   const id = Number(db.prepare('INSERT INTO undo_changes (at) VALUES (?)').run((clocks.get(db) ?? new Date()).toISOString()).lastInsertRowid);
   db.prepare('UPDATE undo_current SET change_id = ?').run(id);
@@ -113,7 +113,7 @@ export function laterConflict(db: Database, change: number): { id: number | null
 }
 
 /**
- * Reverts change `id`; call inside write(). Refuses (exit 4) when a later change touched the same rows, or
+ * Reverts change `id`; call inside inTransaction(). Refuses (exit 4) when a later change touched the same rows, or
  * when the database refuses the reverting statements (a later row depends on one it would remove). The
  * reverting statements are logged under the undo's own change, which is then discarded with the undone one.
  */
@@ -167,7 +167,7 @@ function revertEntry(db: Database, entry: LogEntry): void {
  * Runs an import's inserts with the undo triggers on inserts into these tables set aside (a log row per
  * imported row would cost every row of a 100,000-row file), and logs one range per table instead: the
  * rows an import adds take the next ids of each table, so 'DELETE ... WHERE rowid BETWEEN' reverts them.
- * Call inside write(); the triggers are back before it commits, so no other connection sees them gone.
+ * Call inside inTransaction(); the triggers are back before it commits, so no other connection sees them gone.
  */
 export function loggedAsRanges<T>(db: Database, tables: string[], description: string, insert: () => T): T {
   if (!logged(db)) return insert();

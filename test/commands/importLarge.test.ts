@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertRows } from '../../src/db/importBatch.js';
 import { loadProspects, prospectKey } from '../../src/db/importRows.js';
-import { write } from '../../src/db/open.js';
+import { inTransaction } from '../../src/db/transaction.js';
 import { harness, snapshot, tempFiles } from '../helpers.js';
 
 const NOW = '2026-11-22T08:00:00Z';
@@ -81,7 +81,7 @@ describe('insertRows', () => {
     const before = snapshot(h.db);
     const columns = ['deal_id', 'due_at', 'channel', 'purpose', 'created_at'];
     expect(() =>
-      write(h.db, () => {
+      inTransaction(h.db, () => {
         h.db.prepare("INSERT INTO events (deal_id, at, kind, summary) VALUES (1, 'x', 'note', 'written first')").run();
         insertRows(h.db, 'followups', columns, 1200, (i, out) => out.push(1, 'x', i === 1100 ? 'fax' : 'call', 'follow-up', 'x'));
       }),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { completeFollowup, cancelFollowup, getFollowup, insertFollowup, rescheduleFollowup } from '../../src/db/followups.js';
 import { getCommitment, insertCommitment, resolveCommitment } from '../../src/db/commitments.js';
 import { closeDeal, expectDealStatus, getDeal } from '../../src/db/deals.js';
-import { write } from '../../src/db/open.js';
+import { inTransaction } from '../../src/db/transaction.js';
 import { UsageError } from '../../src/errors.js';
 import { harness } from '../helpers.js';
 
@@ -21,10 +21,10 @@ async function fixture() {
   return { db: h.db, events };
 }
 
-/** Runs `work` in a write and returns the refusal it ends with. */
-function refusal(db: Parameters<typeof write>[0], work: () => unknown): UsageError {
+/** Runs `work` in a transaction and returns the refusal it ends with. */
+function refusal(db: Parameters<typeof inTransaction>[0], work: () => unknown): UsageError {
   try {
-    write(db, work);
+    inTransaction(db, work);
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
     return error as UsageError;
@@ -97,7 +97,7 @@ describe('a commitment or deal changed meanwhile', () => {
 
   it('expectDealStatus passes the status read, and names a reopening', async () => {
     const { db } = await fixture();
-    expect(() => write(db, () => expectDealStatus(db, 1, 'open'))).not.toThrow();
+    expect(() => inTransaction(db, () => expectDealStatus(db, 1, 'open'))).not.toThrow();
     expect(refusal(db, () => expectDealStatus(db, 1, 'lost')).message).toBe('deal #1 was reopened meanwhile: nothing was recorded');
   });
 });

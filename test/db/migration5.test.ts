@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../src/db/migrate.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
-import { openDatabase, write } from '../../src/db/open.js';
+import { openDatabase } from '../../src/db/open.js';
+import { inTransaction } from '../../src/db/transaction.js';
 import { checkUndoLog, recentChanges, revertChange } from '../../src/db/undoLog.js';
 import { runOnFile } from '../helpers.js';
 
@@ -55,8 +56,8 @@ describe('migration 5: deal life', () => {
     expect((await runOnFile(path, ['cadence', '1', '2w'])).code).toBe(0);
     const again = openDatabase(path);
     expect(recentChanges(again).map((c) => c.description)).toEqual(['#1 Fleet — Budi: rhythm changed', '#2 Boat — Budi: reopened (was not-now)']);
-    write(again, () => revertChange(again, 2));
-    write(again, () => revertChange(again, 1));
+    inTransaction(again, () => revertChange(again, 2));
+    inTransaction(again, () => revertChange(again, 1));
     expect(rowsOf(again)).toBe(rows);
     expect(recentChanges(again)).toEqual([]);
     again.close();

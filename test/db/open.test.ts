@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database as DB } from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS, busyTimeoutFrom, openDatabase, translateSqliteError } from '../../src/db/open.js';
+import { BUSY_TIMEOUT_MS, busyTimeoutFrom, openDatabase } from '../../src/db/open.js';
+import { translateSqliteError } from '../../src/db/sqliteErrors.js';
 import { LATEST_VERSION, type Migration } from '../../src/db/migrations/index.js';
 import { ExitError } from '../../src/errors.js';
 import { Database, dump, hashFile, removeDir, tempDir } from '../reliability/support.js';
