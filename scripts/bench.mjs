@@ -70,19 +70,27 @@ function missing(args, env) {
 
 const envFor = (db) => benchEnv({ SALESCTL_DB: db, SALESCTL_NOW: BENCH_NOW, TZ: BENCH_TZ, NO_COLOR: '1' });
 
+/**
+ * One start-up figure: the command paired with the floor, labelled with how many lines it printed; or why it
+ * could not be measured. Returns whether it was measured.
+ */
+function startupRow(label, args, { env, target = '≤ floor + 40 ms', limit = 40, named = (lines) => `${label} (${lines} lines)` }) {
+  const problem = missing(args, env);
+  if (problem) {
+    row(label, target, problem, '', '', '—');
+    return false;
+  }
+  const lines = String(runOnce(process.execPath, [BIN, ...args], { env }).stdout).split('\n').filter(Boolean).length;
+  const t = timePaired(process.execPath, [BIN, ...args], { env, runs: RUNS });
+  row(named(lines), target, ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= limit);
+  return true;
+}
+
 // 1. `due` at each size: the morning table, read-only.
 for (const size of sizes) {
   const db = copyOf(databases[size], `due-${size}.db`);
   const env = envFor(db);
-  const problem = missing(['due'], env);
-  const label = `due @ ${size.toLocaleString('en-US')} deals`;
-  if (problem) {
-    row(label, '≤ floor + 40 ms', problem, '', '', '—');
-    continue;
-  }
-  const lines = String(runOnce(process.execPath, [BIN, 'due'], { env }).stdout).split('\n').filter(Boolean).length;
-  const t = timePaired(process.execPath, [BIN, 'due'], { env, runs: RUNS });
-  row(`${label} (${lines} lines)`, '≤ floor + 40 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 40);
+  if (!startupRow(`due @ ${size.toLocaleString('en-US')} deals`, ['due'], { env })) continue;
   if (size === 100_000) {
     const rss = median([0, 1, 2].map(() => peakRss([BIN, 'due'], { env }).rssMB));
     row('due @ 100,000 deals: peak RSS', '≤ 100 MB', `${rss.toFixed(1)} MB`, '', '', rss <= 100);
@@ -115,14 +123,7 @@ function terminalRow(label, args, { env }) {
   ];
   for (const [name, args] of near) {
     const label = `${name} (all-open 100k)`;
-    const problem = missing(args, env);
-    if (problem) {
-      row(label, '≤ floor + 40 ms', problem, '', '', '—');
-      continue;
-    }
-    const lines = String(runOnce(process.execPath, [BIN, ...args], { env }).stdout).split('\n').filter(Boolean).length;
-    const t = timePaired(process.execPath, [BIN, ...args], { env, runs: RUNS });
-    row(`${label}, ${lines} lines`, '≤ floor + 40 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 40);
+    startupRow(label, args, { env, named: (lines) => `${label}, ${lines} lines` });
   }
   terminalRow('due (all-open 100k) on a terminal', ['due'], { env: { ...env, NO_COLOR: '' } });
   // The whole-database reads: each prints up to every deal, so each is held to a second and a half.
@@ -159,14 +160,7 @@ function terminalRow(label, args, { env }) {
     ['commit', ['commit', dealId, 'low', 'decide after the board meeting']],
   ];
   for (const [name, args] of writes) {
-    const label = `${name} (100k database)`;
-    const problem = missing(args, env);
-    if (problem) {
-      row(label, '≤ floor + 60 ms', problem, '', '', '—');
-      continue;
-    }
-    const t = timePaired(process.execPath, [BIN, ...args], { env, runs: RUNS });
-    row(label, '≤ floor + 60 ms', ms(t.median), ms(t.floor), `+${t.diff.toFixed(1)} ms`, t.diff <= 60);
+    startupRow(`${name} (100k database)`, args, { env, target: '≤ floor + 60 ms', limit: 60, named: () => `${name} (100k database)` });
   }
   // A natural phrase against an ISO date, the same command otherwise: what reading the phrase costs.
   const iso = ['followup', dealId, '--at', '2026-12-05', '--channel', 'call'];
