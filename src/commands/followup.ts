@@ -5,7 +5,7 @@ import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { isoInZone } from '../core/time.js';
-import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
+import { OUTCOMES, isClosure, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
 import { getDeal, resolveDeal, setCadence, type DealRow } from '../db/deals.js';
 import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
 import { closedDealMessage } from '../core/closed.js';
@@ -48,7 +48,7 @@ const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
 
 /** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */
 export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFlags): Promise<Result> {
-  if (flags.closure && flags.purpose && flags.purpose !== 'closure') {
+  if (flags.closure && flags.purpose && !isClosure(flags.purpose)) {
     throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
   }
   const note = optionalText(flags.note, '--note');
@@ -111,13 +111,13 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
     recordEvent(db, deal.id, ctx.now, 'followup-done', `${current.purpose} #${current.id} by ${current.channel} done: ${outcome}${happened}`);
     let following: FollowupRow | null = null;
     if (touch) {
-      const purpose: Purpose = deal.status === 'not-now' ? 'nurture' : current.purpose === 'closure' ? 'follow-up' : current.purpose;
+      const purpose: Purpose = deal.status === 'not-now' ? 'nurture' : isClosure(current.purpose) ? 'follow-up' : current.purpose;
       following = insertFollowup(db, { deal_id: deal.id, due_at: touch, channel: current.channel, purpose, agreed: false, notes: null }, ctx.now);
       recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${following.id} by ${current.channel} scheduled for ${isoInZone(touch, ctx.zone)} (keeping in touch ${describeEvery(rhythm!)})`);
     } else if (next) {
       const purpose = flags.nextPurpose ?? 'follow-up';
       const channel = flags.nextChannel ?? current.channel;
-      following = insertFollowup(db, { deal_id: deal.id, due_at: next.at, channel, purpose, agreed: purpose === 'closure', notes: null }, ctx.now);
+      following = insertFollowup(db, { deal_id: deal.id, due_at: next.at, channel, purpose, agreed: isClosure(purpose), notes: null }, ctx.now);
       recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${following.id} by ${channel} scheduled for ${isoInZone(next.at, ctx.zone)}`);
     }
     return { completed, following };

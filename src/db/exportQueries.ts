@@ -60,6 +60,7 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string;
       ...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'due_at'), ...c('text', 'channel', 'purpose'),
       ...c('bool', 'closure', 'agreed'), ...c('text', 'status', 'outcome', 'notes'), ...c('instant', 'created_at', 'completed_at'),
     ],
+    // `x.purpose = 'closure'` restates isClosure (core/vocab.ts) in SQL: test/commands/exportClosure.test.ts.
     sql: `SELECT x.id, x.deal_id, x.due_at, x.channel, x.purpose, x.purpose = 'closure', x.agreed,
             x.status, x.outcome, x.notes, x.created_at, x.completed_at
           FROM followups x ORDER BY x.id`,

@@ -1,6 +1,7 @@
 // JSON shapes of the records, shared by every command: snake_case, instants in ISO 8601 with offset.
 import { isoInZone } from '../core/time.js';
 import { toMajor } from '../core/money.js';
+import { isClosure } from '../core/vocab.js';
 import type { DealRow } from '../db/deals.js';
 import type { ProspectRow } from '../db/prospects.js';
 import type { FollowupRow } from '../db/followups.js';
@@ -54,7 +55,7 @@ export function dealJson(d: DealRow, zone: string) {
   };
 }
 
-/** A follow-up as JSON; `closure` is true for a closure call (purpose 'closure'). */
+/** A follow-up as JSON; `closure` is true for a closure call (core/vocab.ts isClosure). */
 export function followupJson(f: FollowupRow, zone: string) {
   return {
     id: f.id,
@@ -62,7 +63,7 @@ export function followupJson(f: FollowupRow, zone: string) {
     due_at: instant(f.due_at, zone),
     channel: f.channel,
     purpose: f.purpose,
-    closure: f.purpose === 'closure',
+    closure: isClosure(f.purpose),
     agreed: f.agreed === 1,
     status: f.status,
     outcome: f.outcome,
