@@ -46,7 +46,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   }
   const prospect = getProspect(db, deal.prospect_id)!;
   // With a rhythm and no agreed date, the first nurture touch is one rhythm from now, in the prospect's day.
-  const rhythmStart = every && flags.revisit === undefined ? nextTouch(ctx.now, every, { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start }) : null;
+  const rhythmStart = every && flags.revisit === undefined ? nextTouch(ctx.now, every, dateOnlyRule(prospect, ctx.zone)) : null;
   const revisit = status === 'not-now' ? (rhythmStart ?? (await revisitTime(ctx, prospect, flags.revisit))) : null;
 
   const { closed, cancelled, nurture } = write(db, () => {

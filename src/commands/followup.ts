@@ -1,7 +1,7 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
 import type { Context } from '../context.js';
 import { prompts, warn } from '../context.js';
-import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
+import { bestTimeWarning, dateOnlyRule, storedBestTime } from '../core/bestTime.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { isoInZone } from '../core/time.js';
@@ -95,8 +95,7 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
   const outcome = flags.outcome ?? (await askOutcome(ctx));
   // A rhythm schedules the next touch itself, that long after the contact, unless --next says otherwise.
   const rhythm = !next && deal.cadence && deal.status !== 'won' && deal.status !== 'lost' ? deal.cadence : null;
-  const place = { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start };
-  const touch = rhythm ? nextTouch(contactAt ?? ctx.now, rhythm, place) : null;
+  const touch = rhythm ? nextTouch(contactAt ?? ctx.now, rhythm, dateOnlyRule(prospect, ctx.zone)) : null;
   const stepless = deal.status === 'open' && !next && !touch && scheduledCount(db, deal.id) <= 1;
   if (stepless && ctx.interactive) next = await promptWhen(ctx, prospect, 'Next step: when? (empty for none)', true);
   if (next) warnAboutTime(ctx, next.at, prospect);
@@ -245,8 +244,7 @@ async function askOutcome(ctx: Context): Promise<Outcome> {
 }
 
 function warnAboutTime(ctx: Context, at: Date, prospect: ProspectRow): void {
-  const bestTime = prospect.best_time_start && prospect.best_time_end ? { start: prospect.best_time_start, end: prospect.best_time_end } : null;
-  const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime }, ctx.zone);
+  const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime: storedBestTime(prospect) }, ctx.zone);
   if (outside) warn(ctx, outside);
   if (at.getTime() < ctx.now.getTime()) warn(ctx, `${formatWhen(at, ctx.zone)} is in the past: it shows as overdue in salesctl due`);
 }

@@ -6,6 +6,7 @@ import { checkCurrency, readMoney } from './money.js';
 import { checkZone } from './time.js';
 import { CHANNELS, type Channel } from './vocab.js';
 import type { ColumnMapping, ImportField } from './importMapping.js';
+import type { DateOnly } from './bestTime.js';
 
 /** What one row asks salesctl to create. */
 export interface ImportRecord {
@@ -190,14 +191,8 @@ function knownZone(zone: string): string {
 }
 const zones = new Map<string, string>();
 
-/** Where a date without a time lands for this prospect: their best-time window, else 09:00 local. */
-export interface DateOnlyRule {
-  time: string;
-  zone: string;
-}
-
 /** The key a file's next follow-ups are remembered under: the text and the rule for a date alone. */
-export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
+export function followupKey(text: string, dateOnly?: DateOnly): string {
   return `${text}\u0000${dateOnly?.time ?? ''}\u0000${dateOnly?.zone ?? ''}`;
 }
 
@@ -207,7 +202,7 @@ export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
  */
 export async function nextFollowupAt(
   record: ImportRecord,
-  options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnlyRule; order?: DateOrder },
+  options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnly; order?: DateOrder },
 ): Promise<Date | null> {
   if (!record.nextFollowup) return null;
   try {

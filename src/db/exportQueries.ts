@@ -41,6 +41,7 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string;
       ...c('int', 'id'), ...c('text', 'name', 'company', 'role', 'email', 'phone'), ...c('bool', 'decision_maker'),
       ...c('text', 'segment', 'tz', 'best_time', 'channel', 'notes'), ...c('instant', 'created_at'),
     ],
+    // best_time: storedBestTimeText (core/bestTime.ts) restated in SQL; test/commands/export.test.ts holds it equal.
     sql: `SELECT id, name, nullif(company, ''), role, email, phone, decision_maker, segment, tz,
             CASE WHEN best_time_start IS NOT NULL AND best_time_end IS NOT NULL THEN best_time_start || '-' || best_time_end END,
             channel, notes, created_at

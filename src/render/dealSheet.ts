@@ -1,6 +1,7 @@
 // `show`: one deal as a readable sheet.
 import { describeReliability, type Reliability } from '../core/reliability.js';
 import { describeEvery } from '../core/cadence.js';
+import { storedBestTimeText } from '../core/bestTime.js';
 import { isClosure } from '../core/vocab.js';
 import type { CommitmentRow } from '../db/commitments.js';
 import type { PostmortemRow } from '../db/postmortems.js';
@@ -62,7 +63,8 @@ function prospectBlock(sheet: DealSheet, view: View): string {
   const p = sheet.prospect;
   const who = [safe(p.name), p.company ? safe(p.company) : '', p.role ? safe(p.role) : '',
     p.decision_maker === null ? '' : p.decision_maker ? 'decides' : 'does not decide'].filter(Boolean).join(' · ');
-  const reach = [p.tz ? `zone ${safe(p.tz)}` : '', p.best_time_start && p.best_time_end ? `best ${p.best_time_start}-${p.best_time_end}` : '',
+  const best = storedBestTimeText(p);
+  const reach = [p.tz ? `zone ${safe(p.tz)}` : '', best ? `best ${best}` : '',
     p.channel ? `prefers ${safe(p.channel)}` : '', p.email ? safe(p.email) : '', p.phone ? safe(p.phone) : ''].filter(Boolean).join(' · ');
   const lines = [`Prospect: ${who}`];
   if (reach) lines.push(`  ${reach}`);
