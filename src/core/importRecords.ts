@@ -64,7 +64,7 @@ export function recordReader(
   };
   const refuse = (line: number, field: ImportField, why: string) =>
     new UsageError(`${options.file} line ${line}, column '${column(field)}': ${why}`);
-  /** The trimmed cell of a field ('' when empty), undefined when no column holds it; as `readFields`. */
+  /** The trimmed cell of a field ('' when empty), undefined when no column holds it. */
   const cell = (cells: string[], field: ImportField): string | undefined => {
     const index = at[field];
     return index === undefined ? undefined : (cells[index] ?? '').trim();
