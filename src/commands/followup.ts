@@ -43,7 +43,7 @@ export interface DoneFlags {
   at?: string;
 }
 
-/** Limit on a note, as on every text field. */
+/** The refusal when --at is missing and no terminal can ask for it. */
 const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
 
 /** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { parseWhen, type DateOrder } from './dates.js';
 import { checkCurrency, readMoney } from './money.js';
 import { checkZone } from './time.js';
+import { MAX_NAME, MAX_TEXT, MAX_TITLE } from './text.js';
 import { CHANNELS, type Channel } from './vocab.js';
 import type { ColumnMapping, ImportField } from './importMapping.js';
 import type { DateOnly } from './bestTime.js';
@@ -39,8 +40,6 @@ export interface RowOptions {
   decimal: '.' | ',';
 }
 
-const MAX_NAME = 200;
-const MAX_TEXT = 10_000;
 
 /**
  * Checks each row's cells of one file; throws a UsageError naming the line and the column. Where each
@@ -144,7 +143,7 @@ export function recordReader(
         notes,
       },
       deal: {
-        title: text(cells, line, 'deal', 500) ?? (company || name),
+        title: text(cells, line, 'deal', MAX_TITLE) ?? (company || name),
         value_minor: valueMinor,
         currency: valueMinor !== null || columnCurrency ? currency : null,
         stage: text(cells, line, 'stage', MAX_NAME),
