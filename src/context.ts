@@ -108,3 +108,11 @@ export async function prompts(ctx: Context): Promise<typeof import('@inquirer/pr
   flushNotices(ctx);
   return import('@inquirer/prompts');
 }
+
+/**
+ * True when `error` is Ctrl-C at a question: @inquirer/prompts rejects with an ExitPromptError, known here by
+ * its name so that asking does not load the library.
+ */
+export function isPromptCancel(error: unknown): boolean {
+  return (error as { name?: string } | null | undefined)?.name === 'ExitPromptError';
+}

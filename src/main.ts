@@ -4,7 +4,7 @@ import { isatty, WriteStream } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
 import { buildProgram, commandOf, subcommandTypo, type Runner } from './cli.js';
-import { fdSink, flushNotices, viewOf, type Context, type Sink } from './context.js';
+import { fdSink, flushNotices, isPromptCancel, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone, systemZoneProblem } from './core/time.js';
 import { decideDateOrder } from './core/dates.js';
@@ -177,7 +177,7 @@ async function report(error: unknown, stderr: Sink, debug: boolean, where: strin
     if (debug && known.cause instanceof Error) stderr.write(`caused by ${(known.cause as { code?: string }).code ?? ''} ${known.cause.stack}\n`);
     return known.exitCode;
   }
-  if ((error as { name?: string }).name === 'ExitPromptError') {
+  if (isPromptCancel(error)) {
     // Ctrl-C at a prompt: the shell's convention for an interrupted command, not a failure.
     stderr.write('salesctl: cancelled; nothing was saved\n');
     return EXIT.cancelled;

@@ -7,7 +7,7 @@ import { parseBestTime } from '../core/bestTime.js';
 import { checkCurrency, formatMoney, readMoney } from '../core/money.js';
 import { checkZone } from '../core/time.js';
 import { UsageError } from '../errors.js';
-import { optionalText, requireText } from '../core/text.js';
+import { MAX_NAME, MAX_TITLE, optionalText, requireText } from '../core/text.js';
 import { insertDeal, setCadence } from '../db/deals.js';
 import { openDealNamed } from '../db/dealTwins.js';
 import { recordEvent } from '../db/events.js';
@@ -38,8 +38,8 @@ export interface AddFlags {
 }
 
 export async function run(ctx: Context, [name]: string[], flags: AddFlags): Promise<Result> {
-  const prospectName = requireText(name, 'the prospect name', 200);
-  const company = optionalText(flags.company, '--company', 200) ?? '';
+  const prospectName = requireText(name, 'the prospect name', MAX_NAME);
+  const company = optionalText(flags.company, '--company', MAX_NAME) ?? '';
   const said = flags.currency ?? ctx.env.SALESCTL_CURRENCY;
   const money = flags.value !== undefined ? readMoney(flags.value, { currency: said && checkCurrency(said), currencyFrom: flags.currency ? '--currency' : 'SALESCTL_CURRENCY', flag: '--value' }) : null;
   if (money?.readAs) warn(ctx, money.readAs);
@@ -60,7 +60,7 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
     channel: flags.channel ?? null,
     notes: optionalText(flags.note, '--note'),
   };
-  const title = flags.deal !== undefined ? requireText(flags.deal, '--deal', 500) : company || prospectName;
+  const title = flags.deal !== undefined ? requireText(flags.deal, '--deal', MAX_TITLE) : company || prospectName;
   const every = flags.every !== undefined ? parseEvery(flags.every) : null;
 
   const db = ctx.db();

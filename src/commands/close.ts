@@ -1,7 +1,7 @@
 // `salesctl close <deal> won|lost|not-now`: ends a deal. "No" means "not now": not-now schedules the agreed
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
 import type { Context } from '../context.js';
-import { hint, prompts, viewOf } from '../context.js';
+import { hint, isPromptCancel, prompts, viewOf } from '../context.js';
 import { formatWhen, parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
@@ -46,7 +46,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   }
   const prospect = getProspect(db, deal.prospect_id)!;
   // With a rhythm and no agreed date, the first nurture touch is one rhythm from now, in the prospect's day.
-  const rhythmStart = every && flags.revisit === undefined ? nextTouch(ctx.now, every, { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start }) : null;
+  const rhythmStart = every && flags.revisit === undefined ? nextTouch(ctx.now, every, dateOnlyRule(prospect, ctx.zone)) : null;
   const revisit = status === 'not-now' ? (rhythmStart ?? (await revisitTime(ctx, prospect, flags.revisit))) : null;
 
   const { closed, cancelled, nurture } = inTransaction(db, () => {
@@ -80,14 +80,14 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
     now = await confirm({ message: 'Write the post-mortem now?', default: true });
   } catch (error) {
     // Ctrl-C here must not read as "nothing was saved": the deal is already closed.
-    if ((error as { name?: string }).name === 'ExitPromptError') return shown;
+    if (isPromptCancel(error)) return shown;
     throw error;
   }
   if (!now) return shown;
   try {
     return await (await import('./postmortem.js')).record(ctx, [String(closed.id)], {});
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ExitPromptError') throw error;
+    if (!isPromptCancel(error)) throw error;
     hint(ctx, `post-mortem cancelled; the deal stays closed as lost. Write it later: salesctl postmortem ${closed.id}`);
     return shown;
   }

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { parseWhen } from '../core/dates.js';
 import { dueWindowEnd } from '../core/due.js';
-import { UNANSWERED_OUTCOMES, quietReason, quietSince } from '../core/quiet.js';
+import { QUIET_ANSWERED_BY, UNANSWERED_OUTCOMES, quietReason, quietSince } from '../core/quiet.js';
 import { dealsWithoutNextStep, dueFollowups, quietCandidates, type ContactRow } from '../db/due.js';
 import { DUE_CSV_COLUMNS, dueCsvRows, dueJson, dueText, type DueReport, type QuietDeal } from '../render/due.js';
 import type { Result } from '../render/result.js';
@@ -19,7 +19,7 @@ export async function run(ctx: Context, _args: string[], flags: DueFlags): Promi
     now: ctx.now,
     items: dueFollowups(db, end),
     noNextStep: dealsWithoutNextStep(db),
-    goneQuiet: quietDeals(quietCandidates(db, quietSince(ctx.now), UNANSWERED_OUTCOMES), ctx.now),
+    goneQuiet: quietDeals(quietCandidates(db, quietSince(ctx.now), UNANSWERED_OUTCOMES, QUIET_ANSWERED_BY), ctx.now),
     until,
   };
   return {

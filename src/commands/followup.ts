@@ -1,11 +1,11 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
 import type { Context } from '../context.js';
 import { prompts, warn } from '../context.js';
-import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
+import { bestTimeWarning, dateOnlyRule, storedBestTime } from '../core/bestTime.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { isoInZone } from '../core/time.js';
-import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
+import { OUTCOMES, isClosure, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
 import { getDeal, resolveDeal, setCadence, type DealRow } from '../db/deals.js';
 import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
 import { closedDealMessage } from '../core/closed.js';
@@ -43,12 +43,12 @@ export interface DoneFlags {
   at?: string;
 }
 
-/** Limit on a note, as on every text field. */
+/** The refusal when --at is missing and no terminal can ask for it. */
 const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
 
 /** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */
 export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFlags): Promise<Result> {
-  if (flags.closure && flags.purpose && flags.purpose !== 'closure') {
+  if (flags.closure && flags.purpose && !isClosure(flags.purpose)) {
     throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
   }
   const note = optionalText(flags.note, '--note');
@@ -95,8 +95,7 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
   const outcome = flags.outcome ?? (await askOutcome(ctx));
   // A rhythm schedules the next touch itself, that long after the contact, unless --next says otherwise.
   const rhythm = !next && deal.cadence && deal.status !== 'won' && deal.status !== 'lost' ? deal.cadence : null;
-  const place = { zone: prospect.tz ?? ctx.zone, bestTimeStart: prospect.best_time_start };
-  const touch = rhythm ? nextTouch(contactAt ?? ctx.now, rhythm, place) : null;
+  const touch = rhythm ? nextTouch(contactAt ?? ctx.now, rhythm, dateOnlyRule(prospect, ctx.zone)) : null;
   const stepless = deal.status === 'open' && !next && !touch && scheduledCount(db, deal.id) <= 1;
   if (stepless && ctx.interactive) next = await promptWhen(ctx, prospect, 'Next step: when? (empty for none)', true);
   if (next) warnAboutTime(ctx, next.at, prospect);
@@ -111,13 +110,13 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
     recordEvent(db, deal.id, ctx.now, 'followup-done', `${current.purpose} #${current.id} by ${current.channel} done: ${outcome}${happened}`);
     let following: FollowupRow | null = null;
     if (touch) {
-      const purpose: Purpose = deal.status === 'not-now' ? 'nurture' : current.purpose === 'closure' ? 'follow-up' : current.purpose;
+      const purpose: Purpose = deal.status === 'not-now' ? 'nurture' : isClosure(current.purpose) ? 'follow-up' : current.purpose;
       following = insertFollowup(db, { deal_id: deal.id, due_at: touch, channel: current.channel, purpose, agreed: false, notes: null }, ctx.now);
       recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${following.id} by ${current.channel} scheduled for ${isoInZone(touch, ctx.zone)} (keeping in touch ${describeEvery(rhythm!)})`);
     } else if (next) {
       const purpose = flags.nextPurpose ?? 'follow-up';
       const channel = flags.nextChannel ?? current.channel;
-      following = insertFollowup(db, { deal_id: deal.id, due_at: next.at, channel, purpose, agreed: purpose === 'closure', notes: null }, ctx.now);
+      following = insertFollowup(db, { deal_id: deal.id, due_at: next.at, channel, purpose, agreed: isClosure(purpose), notes: null }, ctx.now);
       recordEvent(db, deal.id, ctx.now, 'followup-scheduled', `${purpose} #${following.id} by ${channel} scheduled for ${isoInZone(next.at, ctx.zone)}`);
     }
     return { completed, following };
@@ -245,8 +244,7 @@ async function askOutcome(ctx: Context): Promise<Outcome> {
 }
 
 function warnAboutTime(ctx: Context, at: Date, prospect: ProspectRow): void {
-  const bestTime = prospect.best_time_start && prospect.best_time_end ? { start: prospect.best_time_start, end: prospect.best_time_end } : null;
-  const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime }, ctx.zone);
+  const outside = bestTimeWarning(at, { name: prospect.name, tz: prospect.tz, bestTime: storedBestTime(prospect) }, ctx.zone);
   if (outside) warn(ctx, outside);
   if (at.getTime() < ctx.now.getTime()) warn(ctx, `${formatWhen(at, ctx.zone)} is in the past: it shows as overdue in salesctl due`);
 }

@@ -56,10 +56,35 @@ export function bestTimeWarning(instant: Date, who: Reachable, localZone: string
   return `${localTime(instant, zone)} for ${who.name} (${zone}) is outside their best time ${formatBestTime(who.bestTime)}`;
 }
 
+/** A prospect's stored window (best_time_start and best_time_end, written together by `add`), or null. */
+export function storedBestTime(p: { best_time_start: string | null; best_time_end: string | null }): BestTime | null {
+  return p.best_time_start && p.best_time_end ? { start: p.best_time_start, end: p.best_time_end } : null;
+}
+
 /**
- * Where a date without a time lands, for every command and import (the one rule): the start of the
- * prospect's best-time window in their zone, else 09:00 in their zone, else 09:00 in the local zone.
+ * The stored window as people and JSON read it, '10:00-12:00', or null. The export's SQL restates it
+ * (db/exportQueries.ts; test/commands/export.test.ts holds its prospects equal to render/records.ts's).
  */
-export function dateOnlyRule(who: { tz: string | null; best_time_start: string | null }, localZone: string): { time: string; zone: string } {
-  return { time: who.best_time_start ?? '09:00', zone: who.tz ?? localZone };
+export function storedBestTimeText(p: { best_time_start: string | null; best_time_end: string | null }): string | null {
+  const window = storedBestTime(p);
+  return window && formatBestTime(window);
+}
+
+/** Where a date given without a time lands: a wall-clock time ('HH:MM') in a zone. */
+export interface DateOnly {
+  time: string;
+  zone: string;
+}
+
+/** Where a date alone lands for someone with no best time: 09:00. */
+export const DATE_ONLY_TIME = '09:00';
+
+/**
+ * Where a date without a time lands, for every command, import and keep-in-touch rhythm (the one rule): the
+ * start of the prospect's best-time window in their zone, else 09:00 in their zone, else 09:00 in the local
+ * zone. An import has no best-time column, so a prospect new in the file lands at 09:00 in the file's zone
+ * for them, and one already known at the start of their stored window.
+ */
+export function dateOnlyRule(who: { tz: string | null; best_time_start: string | null }, localZone: string): DateOnly {
+  return { time: who.best_time_start ?? DATE_ONLY_TIME, zone: who.tz ?? localZone };
 }

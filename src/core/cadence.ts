@@ -1,6 +1,7 @@
 // A keep-in-touch rhythm ('2w', '3m'): how it is written, read, and when it puts the next touch.
 import { UsageError } from '../errors.js';
 import { addDays, addMonths, localDate, zonedInstant } from './time.js';
+import type { DateOnly } from './bestTime.js';
 
 const UNITS = { d: 'day', w: 'week', m: 'month', y: 'year' } as const;
 type Unit = keyof typeof UNITS;
@@ -29,17 +30,12 @@ export function describeEvery(every: string): string {
   return n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
 }
 
-/** Where the prospect is reached: their zone and the start of their best time ('HH:MM'), when known. */
-export interface TouchPlace {
-  zone: string;
-  bestTimeStart: string | null;
-}
-
 /**
  * The next touch of a rhythm: `every` after the contact, counted in the prospect's calendar, on a weekday
- * (a Saturday or Sunday moves to the Monday), at the start of their best time in their zone (09:00 without one).
+ * (a Saturday or Sunday moves to the Monday), where a date alone lands for them (`place`: core/bestTime.ts
+ * dateOnlyRule, the start of their best time in their zone, 09:00 without one).
  */
-export function nextTouch(contact: Date, every: string, place: TouchPlace): Date {
+export function nextTouch(contact: Date, every: string, place: DateOnly): Date {
   const n = Number(every.slice(0, -1));
   const unit = every.slice(-1) as Unit;
   const from = localDate(contact, place.zone);
@@ -47,5 +43,5 @@ export function nextTouch(contact: Date, every: string, place: TouchPlace): Date
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   if (weekday === 6) date = addDays(date, 2);
   else if (weekday === 0) date = addDays(date, 1);
-  return zonedInstant(date, place.bestTimeStart ?? '09:00', place.zone);
+  return zonedInstant(date, place.time, place.zone);
 }

@@ -4,6 +4,7 @@
 // 'tonight', 'eod', 'next business day') through chrono-node's English parser, extended through its own
 // parsers and refiners, and loaded only when a phrase needs it.
 import { UsageError } from '../errors.js';
+import { DATE_ONLY_TIME, type DateOnly } from './bestTime.js';
 import { addDays, addMonths, formatInZone, localDate, offsetMinutes, zonedInstant } from './time.js';
 
 export const DATE_EXAMPLES = "2026-12-01, '2026-12-01 14:30', 'tomorrow 10am', 'next tuesday', 'in 3 days' or +2w";
@@ -54,8 +55,8 @@ export interface WhenOptions {
   now: Date;
   /** The local zone: phrases are read in it. */
   zone: string;
-  /** Where a date without a time lands: the start of the prospect's best-time window in their zone. */
-  dateOnly?: { time: string; zone: string };
+  /** Where a date without a time lands (core/bestTime.ts dateOnlyRule); without it, DATE_ONLY_TIME in `zone`. */
+  dateOnly?: DateOnly;
   /** The flag being read, for the error message. */
   flag?: string;
   /** How a slashed date is read; without it an ambiguous one (5/12) is refused. */
@@ -310,7 +311,7 @@ function salesChrono(en: ChronoEn, today: string) {
 function dateOnly(date: string, options: WhenOptions): When {
   const at = options.dateOnly
     ? zonedInstant(date, options.dateOnly.time, options.dateOnly.zone)
-    : zonedInstant(date, '09:00', options.zone);
+    : zonedInstant(date, DATE_ONLY_TIME, options.zone);
   return { at, hadTime: false, date };
 }
 

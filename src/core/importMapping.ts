@@ -158,18 +158,6 @@ export function mapColumns(headers: string[], maps: string[] = []): ColumnMappin
   return { fields, unmapped, extras, notes };
 }
 
-/** One row as field → trimmed text ('' when empty); First Name + Last Name are joined into name. */
-export function readFields(cells: string[], mapping: ColumnMapping): Partial<Record<ImportField, string>> {
-  const out: Partial<Record<ImportField, string>> = {};
-  mapping.fields.forEach((field, index) => {
-    if (field) out[field] = (cells[index] ?? '').trim();
-  });
-  if (out.first_name !== undefined || out.last_name !== undefined) {
-    out.name = [out.first_name, out.last_name].filter(Boolean).join(' ');
-  }
-  return out;
-}
-
 function quoteList(headers: string[]): string {
   return headers.map((h) => `'${h.trim()}'`).join(', ');
 }

@@ -4,8 +4,10 @@ import { UsageError } from '../errors.js';
 import { parseWhen, type DateOrder } from './dates.js';
 import { checkCurrency, readMoney } from './money.js';
 import { checkZone } from './time.js';
+import { MAX_NAME, MAX_TEXT, MAX_TITLE } from './text.js';
 import { CHANNELS, type Channel } from './vocab.js';
 import type { ColumnMapping, ImportField } from './importMapping.js';
+import type { DateOnly } from './bestTime.js';
 
 /** What one row asks salesctl to create. */
 export interface ImportRecord {
@@ -38,8 +40,6 @@ export interface RowOptions {
   decimal: '.' | ',';
 }
 
-const MAX_NAME = 200;
-const MAX_TEXT = 10_000;
 
 /**
  * Checks each row's cells of one file; throws a UsageError naming the line and the column. Where each
@@ -63,7 +63,7 @@ export function recordReader(
   };
   const refuse = (line: number, field: ImportField, why: string) =>
     new UsageError(`${options.file} line ${line}, column '${column(field)}': ${why}`);
-  /** The trimmed cell of a field ('' when empty), undefined when no column holds it; as `readFields`. */
+  /** The trimmed cell of a field ('' when empty), undefined when no column holds it. */
   const cell = (cells: string[], field: ImportField): string | undefined => {
     const index = at[field];
     return index === undefined ? undefined : (cells[index] ?? '').trim();
@@ -143,7 +143,7 @@ export function recordReader(
         notes,
       },
       deal: {
-        title: text(cells, line, 'deal', 500) ?? (company || name),
+        title: text(cells, line, 'deal', MAX_TITLE) ?? (company || name),
         value_minor: valueMinor,
         currency: valueMinor !== null || columnCurrency ? currency : null,
         stage: text(cells, line, 'stage', MAX_NAME),
@@ -190,14 +190,8 @@ function knownZone(zone: string): string {
 }
 const zones = new Map<string, string>();
 
-/** Where a date without a time lands for this prospect: their best-time window, else 09:00 local. */
-export interface DateOnlyRule {
-  time: string;
-  zone: string;
-}
-
 /** The key a file's next follow-ups are remembered under: the text and the rule for a date alone. */
-export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
+export function followupKey(text: string, dateOnly?: DateOnly): string {
   return `${text}\u0000${dateOnly?.time ?? ''}\u0000${dateOnly?.zone ?? ''}`;
 }
 
@@ -207,7 +201,7 @@ export function followupKey(text: string, dateOnly?: DateOnlyRule): string {
  */
 export async function nextFollowupAt(
   record: ImportRecord,
-  options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnlyRule; order?: DateOrder },
+  options: { file: string; header: string; now: Date; zone: string; dateOnly?: DateOnly; order?: DateOrder },
 ): Promise<Date | null> {
   if (!record.nextFollowup) return null;
   try {

@@ -1,6 +1,10 @@
 // A deal that went quiet: the prospect stopped answering, or nothing has happened on it for weeks.
-// The advice is to call back for the truth, not to close.
-import type { Outcome } from './vocab.js';
+// The advice is to call back for the truth, not to close. This file is the rule; db/due.ts restates it in
+// SQL so `due` reads only the deals it flags (test/db/quietSql.test.ts holds the two equal), and the
+// open_deals triggers of migrations 3, 4 and 6 keep what it reads: each open deal's last contact (the latest
+// of its creation, completed follow-ups and commitments) and the outcomes of its last two completed
+// follow-ups (test/commands/due-quiet.test.ts).
+import type { Outcome, Purpose } from './vocab.js';
 
 /** Outcomes where nobody answered. */
 export const UNANSWERED_OUTCOMES: readonly Outcome[] = ['no-answer', 'voicemail', 'bounced', 'no-show'];
@@ -18,6 +22,12 @@ export function quietReason(lastContactAt: number, latest: string | null | undef
   const days = Math.floor((now - lastContactAt) / 86_400_000);
   return days >= QUIET_DAYS ? `no contact for ${days} days` : null;
 }
+
+/**
+ * Purposes of a scheduled follow-up that already take the advice (a truth or feedback call is booked): a
+ * deal with one is not listed as gone quiet, however long it has been silent.
+ */
+export const QUIET_ANSWERED_BY: readonly Purpose[] = ['truth', 'feedback'];
 
 /** The instant before which no contact means gone quiet (a deal last touched at or before it qualifies). */
 export function quietSince(now: Date): Date {

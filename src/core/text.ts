@@ -3,6 +3,10 @@ import { UsageError } from '../errors.js';
 
 /** The longest note, reason, lesson or journal line accepted (characters). */
 export const MAX_TEXT = 10_000;
+/** The longest name of a prospect or company (and an imported stage). */
+export const MAX_NAME = 200;
+/** The longest deal title. */
+export const MAX_TITLE = 500;
 
 /** Trims `value` and refuses it when longer than `max`; empty becomes null. */
 export function optionalText(value: string | undefined, what: string, max = MAX_TEXT): string | null {

@@ -22,6 +22,13 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const PURPOSES = ['follow-up', 'closure', 'truth', 'feedback', 'nurture'] as const;
 export type Purpose = (typeof PURPOSES)[number];
+/**
+ * A closure call: a time agreed with the prospect to bring closure, whatever they decide (the JSON's
+ * `closure: true`, the ★ of the morning table). The export's SQL restates it as `purpose = 'closure'`.
+ */
+export function isClosure(purpose: string): boolean {
+  return purpose === 'closure';
+}
 
 export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];

@@ -86,15 +86,16 @@ export function dealsWithoutNextStep(db: Database): OpenDealRow[] {
 export type ContactRow = [dealId: number, prospect: string, company: string, title: string, lastContactAt: number, latest: string | null, previous: string | null];
 
 /**
- * Open deals whose last two completed follow-ups went unanswered or that have had no contact since
- * `quietSince`, except those already given a truth or feedback call. The rule itself is core/quiet.ts;
- * this narrows the rows to the ones it flags, reading open_deals instead of their history. The candidates
- * come from two index ranges (migration 6), so only deals that can be quiet are read: after importing 100,000
- * leads, 0.2 ms instead of 9 ms for a scan of every open deal (the planner, without statistics, scans unless
- * told which index).
+ * Open deals whose last two completed follow-ups went unanswered (`unanswered`: UNANSWERED_OUTCOMES) or that
+ * have had no contact since `quietSince`, except those with a scheduled follow-up of a purpose in
+ * `answeredBy` (QUIET_ANSWERED_BY). The rule itself is core/quiet.ts; this restates it in SQL, for speed, to
+ * narrow the rows to the ones it flags, reading open_deals instead of their history; test/db/quietSql.test.ts
+ * holds the two equal. The candidates come from two index ranges (migration 6), so only deals that can be
+ * quiet are read: after importing 100,000 leads, 0.2 ms instead of 9 ms for a scan of every open deal (the
+ * planner, without statistics, scans unless told which index).
  */
-export function quietCandidates(db: Database, quietSince: Date, unanswered: readonly string[]): ContactRow[] {
-  const list = unanswered.map((o) => `'${o.replace(/'/g, "''")}'`).join(', ');
+export function quietCandidates(db: Database, quietSince: Date, unanswered: readonly string[], answeredBy: readonly string[]): ContactRow[] {
+  const list = sqlList(unanswered);
   const bothUnanswered = `o.last_outcome IN (${list}) AND o.previous_outcome IN (${list})`;
   return db
     .prepare(
@@ -105,9 +106,14 @@ export function quietCandidates(db: Database, quietSince: Date, unanswered: read
                            UNION SELECT deal_id FROM open_deals INDEXED BY open_deals_last_contact WHERE last_contact_at <= @since)
          AND ((${bothUnanswered}) OR o.last_contact_at <= @since)
          AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.deal_id = o.deal_id AND f.status = 'scheduled'
-                         AND f.purpose IN ('truth', 'feedback'))
+                         AND f.purpose IN (${sqlList(answeredBy)}))
        ORDER BY o.deal_id`,
     )
     .raw()
     .all({ since: quietSince.toISOString() }) as ContactRow[];
+}
+
+/** "'a', 'b'": words of the vocabulary as SQL literals. */
+function sqlList(words: readonly string[]): string {
+  return words.map((w) => `'${w.replace(/'/g, "''")}'`).join(', ');
 }

@@ -15,6 +15,7 @@ export interface FollowupCsvPage {
 }
 
 const PAGE = 512;
+// `x.purpose = 'closure'` restates isClosure (core/vocab.ts) in SQL: test/commands/exportClosure.test.ts.
 const ROW = `x.id || ',' || x.deal_id || char(31) || x.due_at || char(31) || x.channel || ',' || x.purpose || ','
   || CASE WHEN x.purpose = 'closure' THEN 'true' ELSE 'false' END || ',' || CASE WHEN x.agreed THEN 'true' ELSE 'false' END
   || ',' || x.status || char(31) || ifnull(x.outcome, '') || char(31) || ifnull(x.notes, '') || char(31) || x.created_at

@@ -41,6 +41,7 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string;
       ...c('int', 'id'), ...c('text', 'name', 'company', 'role', 'email', 'phone'), ...c('bool', 'decision_maker'),
       ...c('text', 'segment', 'tz', 'best_time', 'channel', 'notes'), ...c('instant', 'created_at'),
     ],
+    // best_time: storedBestTimeText (core/bestTime.ts) restated in SQL; test/commands/export.test.ts holds it equal.
     sql: `SELECT id, name, nullif(company, ''), role, email, phone, decision_maker, segment, tz,
             CASE WHEN best_time_start IS NOT NULL AND best_time_end IS NOT NULL THEN best_time_start || '-' || best_time_end END,
             channel, notes, created_at
@@ -60,6 +61,7 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string;
       ...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'due_at'), ...c('text', 'channel', 'purpose'),
       ...c('bool', 'closure', 'agreed'), ...c('text', 'status', 'outcome', 'notes'), ...c('instant', 'created_at', 'completed_at'),
     ],
+    // `x.purpose = 'closure'` restates isClosure (core/vocab.ts) in SQL: test/commands/exportClosure.test.ts.
     sql: `SELECT x.id, x.deal_id, x.due_at, x.channel, x.purpose, x.purpose = 'closure', x.agreed,
             x.status, x.outcome, x.notes, x.created_at, x.completed_at
           FROM followups x ORDER BY x.id`,

@@ -6,7 +6,7 @@ import {
   CHANNELS, COMMITMENT_KINDS, COMMITMENT_STATUSES, DEAL_STATUSES, FOLLOWUP_STATUSES, OUTCOMES, PAYMENT_FORMS, POSTMORTEM_OUTCOMES, PURPOSES,
 } from '../core/vocab.js';
 import type { Database } from 'better-sqlite3';
-import { MAX_TEXT } from '../core/text.js';
+import { MAX_NAME, MAX_TEXT, MAX_TITLE } from '../core/text.js';
 
 type Rule =
   | { kind: 'instant'; required?: boolean }
@@ -22,11 +22,11 @@ const id = (required = true): Rule => ({ kind: 'id', required });
 /** The checked columns of each table (other columns are left to SQLite's own constraints). */
 export const STORED_RULES: Record<string, Record<string, Rule>> = {
   prospects: {
-    id: id(), name: text(200, true), company: text(200), role: text(), email: text(), phone: text(), segment: text(),
+    id: id(), name: text(MAX_NAME, true), company: text(MAX_NAME), role: text(), email: text(), phone: text(), segment: text(),
     channel: oneOf(CHANNELS), notes: text(), created_at: instant(true),
   },
   deals: {
-    id: id(), prospect_id: id(), title: text(500, true), status: oneOf(DEAL_STATUSES, true), lost_reason: text(),
+    id: id(), prospect_id: id(), title: text(MAX_TITLE, true), status: oneOf(DEAL_STATUSES, true), lost_reason: text(),
     created_at: instant(true), closed_at: instant(), last_touch_at: instant(), last_outcome: oneOf(OUTCOMES), previous_outcome: oneOf(OUTCOMES),
   },
   commitments: {

@@ -1,6 +1,8 @@
 // `show`: one deal as a readable sheet.
 import { describeReliability, type Reliability } from '../core/reliability.js';
 import { describeEvery } from '../core/cadence.js';
+import { storedBestTimeText } from '../core/bestTime.js';
+import { isClosure } from '../core/vocab.js';
 import type { CommitmentRow } from '../db/commitments.js';
 import type { PostmortemRow } from '../db/postmortems.js';
 import type { DealRow } from '../db/deals.js';
@@ -41,7 +43,7 @@ export function dealSheetText(sheet: DealSheet, view: View): string {
     k.id, k.kind, k.status, safe(k.what), safe(k.given_by), when(k.promised_at, view), k.payment,
   ])));
   out.push(section(view, 'Follow-ups', ['Id', 'Due', 'Channel', 'Purpose', { header: 'Agreed', drop: 1 }, 'Status', { header: 'Outcome', drop: 2 }, { header: 'Notes', cut: 1 }], sheet.followups.map((f) => [
-    f.id, when(f.due_at, view), f.channel, f.purpose === 'closure' ? c.bold('closure') : f.purpose, f.agreed ? 'yes' : 'no', f.status, safe(f.outcome), safe(f.notes),
+    f.id, when(f.due_at, view), f.channel, isClosure(f.purpose) ? c.bold('closure') : f.purpose, f.agreed ? 'yes' : 'no', f.status, safe(f.outcome), safe(f.notes),
   ])));
   out.push(postmortemSection(sheet.postmortems, view));
   out.push(section(view, 'Timeline', ['When', 'Kind', { header: 'What', cut: 1 }], sheet.timeline.map((t) => [
@@ -61,7 +63,8 @@ function prospectBlock(sheet: DealSheet, view: View): string {
   const p = sheet.prospect;
   const who = [safe(p.name), p.company ? safe(p.company) : '', p.role ? safe(p.role) : '',
     p.decision_maker === null ? '' : p.decision_maker ? 'decides' : 'does not decide'].filter(Boolean).join(' · ');
-  const reach = [p.tz ? `zone ${safe(p.tz)}` : '', p.best_time_start && p.best_time_end ? `best ${p.best_time_start}-${p.best_time_end}` : '',
+  const best = storedBestTimeText(p);
+  const reach = [p.tz ? `zone ${safe(p.tz)}` : '', best ? `best ${best}` : '',
     p.channel ? `prefers ${safe(p.channel)}` : '', p.email ? safe(p.email) : '', p.phone ? safe(p.phone) : ''].filter(Boolean).join(' · ');
   const lines = [`Prospect: ${who}`];
   if (reach) lines.push(`  ${reach}`);

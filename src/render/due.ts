@@ -1,6 +1,7 @@
 // The morning table: follow-ups due (overdue first), then open deals with no next step, then deals gone quiet.
 import { isOverdue, overdueLabel, type Until } from '../core/due.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
+import { isClosure } from '../core/vocab.js';
 import { majorValue } from './records.js';
 import { formatInZone, isoInZone, localDate, localTime } from '../core/time.js';
 import { theirTimes } from './theirTime.js';
@@ -45,7 +46,7 @@ export function dueJson(report: DueReport, zone: string) {
         their_time: row.tz ? isoInZone(dueAt, row.tz) : null,
         channel: row.channel,
         purpose: row.purpose,
-        closure: row.purpose === 'closure',
+        closure: isClosure(row.purpose),
         agreed: row.agreed === 1,
         overdue: isOverdue(dueAt, report.now),
         commitment: row.commitment,
@@ -76,7 +77,7 @@ export function dueCsvRows(report: DueReport, zone: string): unknown[][] {
     const dueAt = new Date(row.due_at);
     return [
       row.followup_id, row.deal_id, isoInZone(dueAt, zone), row.tz ? isoInZone(dueAt, row.tz) : '', isOverdue(dueAt, report.now),
-      row.purpose === 'closure', row.agreed === 1, row.prospect, row.company, row.title, row.channel, row.purpose,
+      isClosure(row.purpose), row.agreed === 1, row.prospect, row.company, row.title, row.channel, row.purpose,
       row.commitment ?? '', money(row, toDecimalString), row.currency ?? '',
     ];
   });
@@ -117,7 +118,7 @@ function terminal(report: DueReport, view: View): string {
     const rows = report.items.map((row, i) => {
       const dueAt = new Date(row.due_at);
       const overdue = isOverdue(dueAt, report.now);
-      const closure = row.purpose === 'closure';
+      const closure = isClosure(row.purpose);
       const marker = `${overdue ? c.red('!') : ''}${closure ? '★' : ''}`;
       const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : formatInZone(dueAt, view.zone, 'ddd D MMM HH:mm');
       const time = overdue ? `${when} (${overdueLabel(dueAt, report.now, view.zone)})` : when;
@@ -154,7 +155,7 @@ function pipe(report: DueReport, view: View): string {
   const due = report.items.map((row) => {
     const dueAt = new Date(row.due_at);
     return [
-      'due', row.followup_id, isoInZone(dueAt, view.zone), isOverdue(dueAt, report.now) ? 'overdue' : '', row.purpose === 'closure' ? 'closure' : '',
+      'due', row.followup_id, isoInZone(dueAt, view.zone), isOverdue(dueAt, report.now) ? 'overdue' : '', isClosure(row.purpose) ? 'closure' : '',
       row.prospect, row.company, row.channel, row.purpose, row.commitment ?? '', money(row, toDecimalString), row.currency ?? '',
     ];
   });

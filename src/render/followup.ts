@@ -1,5 +1,6 @@
 // How a follow-up reads after it was scheduled, completed, moved or cancelled.
 import { formatWhen } from '../core/dates.js';
+import { isClosure } from '../core/vocab.js';
 import type { FollowupRow } from '../db/followups.js';
 import { theirTime } from './due.js';
 import { paint, safe, type View } from './text.js';
@@ -14,7 +15,7 @@ export interface FollowupParty {
 /** 'follow-up #7 (closure, agreed): call Budi Santoso (PT Maju) on Mon 23 Nov 2026 10:00 · 22:00 EST their time'. */
 function describeFollowup(f: FollowupRow, party: FollowupParty, view: View): string {
   const dueAt = new Date(f.due_at);
-  const tags = [f.purpose === 'follow-up' ? '' : f.purpose, f.agreed && f.purpose !== 'closure' ? 'agreed' : ''].filter(Boolean);
+  const tags = [f.purpose === 'follow-up' ? '' : f.purpose, f.agreed && !isClosure(f.purpose) ? 'agreed' : ''].filter(Boolean);
   const who = `${safe(party.name)}${party.company ? ` (${safe(party.company)})` : ''}`;
   const when = formatWhen(dueAt, view.zone);
   const theirs = theirTime(dueAt, party.tz, view.zone);

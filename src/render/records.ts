@@ -1,6 +1,8 @@
 // JSON shapes of the records, shared by every command: snake_case, instants in ISO 8601 with offset.
 import { isoInZone } from '../core/time.js';
 import { toMajor } from '../core/money.js';
+import { storedBestTimeText } from '../core/bestTime.js';
+import { isClosure } from '../core/vocab.js';
 import type { DealRow } from '../db/deals.js';
 import type { ProspectRow } from '../db/prospects.js';
 import type { FollowupRow } from '../db/followups.js';
@@ -23,7 +25,7 @@ export function prospectJson(p: ProspectRow, zone: string) {
     decision_maker: p.decision_maker === null ? null : p.decision_maker === 1,
     segment: p.segment,
     tz: p.tz,
-    best_time: p.best_time_start && p.best_time_end ? `${p.best_time_start}-${p.best_time_end}` : null,
+    best_time: storedBestTimeText(p),
     channel: p.channel,
     notes: p.notes,
     created_at: instant(p.created_at, zone),
@@ -54,7 +56,7 @@ export function dealJson(d: DealRow, zone: string) {
   };
 }
 
-/** A follow-up as JSON; `closure` is true for a closure call (purpose 'closure'). */
+/** A follow-up as JSON; `closure` is true for a closure call (core/vocab.ts isClosure). */
 export function followupJson(f: FollowupRow, zone: string) {
   return {
     id: f.id,
@@ -62,7 +64,7 @@ export function followupJson(f: FollowupRow, zone: string) {
     due_at: instant(f.due_at, zone),
     channel: f.channel,
     purpose: f.purpose,
-    closure: f.purpose === 'closure',
+    closure: isClosure(f.purpose),
     agreed: f.agreed === 1,
     status: f.status,
     outcome: f.outcome,

@@ -4,7 +4,7 @@
 // standard time and in daylight time ('' where en-US has none then: London in summer shows 'London').
 // Every other zone is shown by its city. A table rather than ICU at run time: the Date object's own
 // zone name follows the user's locale (LANG=de_DE gave 'New York' where en_US gave 'EST'), and an
-// Intl.DateTimeFormat costs about 15 ms on first use. test/render/zoneNames.test.ts holds the table
+// Intl.DateTimeFormat costs about 15 ms on first use. test/commands/due-zones.test.ts holds the table
 // equal to ICU's en-US names for every zone it knows.
 import { offsetMinutes } from '../core/time.js';
 

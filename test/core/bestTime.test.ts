@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestTimeWarning, formatBestTime, parseBestTime, withinBestTime } from '../../src/core/bestTime.js';
+import { bestTimeWarning, dateOnlyRule, formatBestTime, parseBestTime, storedBestTimeText, withinBestTime } from '../../src/core/bestTime.js';
 
 describe('parseBestTime', () => {
   it.each([
@@ -42,5 +42,27 @@ describe('bestTimeWarning', () => {
     [{ ...budi, bestTime: null }, '2026-11-23T01:30:00Z', 'UTC', null],
   ])('%o at %s (local %s) → %s', (who, at, zone, expected) => {
     expect(bestTimeWarning(new Date(at), who, zone)).toBe(expected);
+  });
+});
+
+describe('dateOnlyRule: where a date without a time lands', () => {
+  it.each<[{ tz: string | null; best_time_start: string | null }, string, { time: string; zone: string }]>([
+    [{ tz: 'Asia/Jakarta', best_time_start: '10:00' }, 'UTC', { time: '10:00', zone: 'Asia/Jakarta' }], // their window's start, their zone
+    [{ tz: 'Asia/Jakarta', best_time_start: null }, 'UTC', { time: '09:00', zone: 'Asia/Jakarta' }], // 09:00 in their zone
+    [{ tz: null, best_time_start: '14:30' }, 'Europe/Berlin', { time: '14:30', zone: 'Europe/Berlin' }], // a window, no zone: local
+    [{ tz: null, best_time_start: null }, 'Europe/Berlin', { time: '09:00', zone: 'Europe/Berlin' }], // nothing known: 09:00 local
+  ])('%o (local %s) → %o', (who, local, expected) => {
+    expect(dateOnlyRule(who, local)).toEqual(expected);
+  });
+});
+
+describe('storedBestTimeText: the two stored columns as one window', () => {
+  it.each<[string | null, string | null, string | null]>([
+    ['10:00', '12:00', '10:00-12:00'],
+    [null, null, null],
+    ['10:00', null, null],
+    [null, '12:00', null],
+  ])('%s, %s → %s', (start, end, expected) => {
+    expect(storedBestTimeText({ best_time_start: start, best_time_end: end })).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@
 // follow-up, zone suggestions, post-mortem outcomes, the forecast's kept deals and the undo descriptions.
 import { describe, expect, it } from 'vitest';
 import { describeEvery, nextTouch, parseEvery } from '../../src/core/cadence.js';
+import { dateOnlyRule } from '../../src/core/bestTime.js';
 import { closedDealMessage } from '../../src/core/closed.js';
 import { delegateFromDecider, firmFromNonDecider } from '../../src/core/commitments.js';
 import { forecastPlace, keptByEarlierFirm } from '../../src/core/forecast.js';
@@ -31,7 +32,7 @@ describe('describeEvery', () => {
 });
 
 describe('nextTouch: that long after the contact, on a weekday, at the start of their best time in their zone', () => {
-  const berlin = { zone: 'Europe/Berlin', bestTimeStart: '10:00' };
+  const berlin = dateOnlyRule({ tz: 'Europe/Berlin', best_time_start: '10:00' }, 'UTC');
   it.each([
     // contact (UTC)              every  place                                   next (in the prospect's zone)
     ['2026-11-23T09:00:00Z', '2w', berlin, '2026-12-07T10:00:00+01:00'], // Monday → Monday
@@ -41,7 +42,7 @@ describe('nextTouch: that long after the contact, on a weekday, at the start of 
     ['2027-02-25T09:00:00Z', '1m', berlin, '2027-03-25T10:00:00+01:00'], // before the clocks change
     ['2027-03-25T09:00:00Z', '1m', berlin, '2027-04-26T10:00:00+02:00'], // after: 10:00 summer time; Sun 25 Apr → Mon
     ['2026-11-23T23:30:00Z', '10d', berlin, '2026-12-04T10:00:00+01:00'], // already the 24th in Berlin
-    ['2026-11-23T09:00:00Z', '3d', { zone: 'Asia/Jakarta', bestTimeStart: null }, '2026-11-26T09:00:00+07:00'], // no best time: 09:00
+    ['2026-11-23T09:00:00Z', '3d', dateOnlyRule({ tz: 'Asia/Jakarta', best_time_start: null }, 'UTC'), '2026-11-26T09:00:00+07:00'], // no best time: 09:00
   ])('%s + %s → %s', (contact, every, place, next) => {
     expect(isoInZone(nextTouch(new Date(contact), every, place), place.zone)).toBe(next);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldForHeader, mapColumns, normaliseHeader, parseMapOption, readFields } from '../../src/core/importMapping.js';
+import { fieldForHeader, mapColumns, normaliseHeader, parseMapOption } from '../../src/core/importMapping.js';
+import { recordReader } from '../../src/core/importRecords.js';
 import { decimalFor, decodeFile, detectDelimiter } from '../../src/core/importText.js';
 
 describe('fieldForHeader', () => {
@@ -80,15 +81,16 @@ describe('mapColumns', () => {
   });
 });
 
-describe('readFields', () => {
+describe("a record's name", () => {
   it.each([
     [['Ahmed', 'Yusuf'], 'Ahmed Yusuf'],
     [['山田', '太郎'], '山田 太郎'],
     [['', 'Nguyễn'], 'Nguyễn'],
     [[' Ana ', ''], 'Ana'],
   ])('joins First Name + Last Name %j', (cells, name) => {
-    const mapping = mapColumns(['First Name', 'Last Name']);
-    expect(readFields(cells, mapping).name).toBe(name);
+    const headers = ['First Name', 'Last Name'];
+    const read = recordReader({ file: 'f.csv', headers, mapping: mapColumns(headers), currency: 'USD', decimal: '.' });
+    expect(read(cells, 2).prospect.name).toBe(name);
   });
 });
 

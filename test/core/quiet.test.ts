@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quietReason } from '../../src/core/quiet.js';
+import { QUIET_ANSWERED_BY, quietReason } from '../../src/core/quiet.js';
+import type { Purpose } from '../../src/core/vocab.js';
 
 const NOW = Date.parse('2026-11-22T08:00:00Z');
 
@@ -21,5 +22,18 @@ describe('quietReason', () => {
     ['no recorded outcome', '2026-11-21T08:00:00Z', null, null, null],
   ])('%s', (_what, lastContactAt, latest, previous, expected) => {
     expect(quietReason(Date.parse(lastContactAt), latest, previous, NOW)).toBe(expected);
+  });
+});
+
+// A scheduled call of these purposes has taken the advice already: its deal is not listed, however silent.
+describe('QUIET_ANSWERED_BY', () => {
+  it.each<[Purpose, boolean]>([
+    ['truth', true],
+    ['feedback', true],
+    ['follow-up', false],
+    ['closure', false],
+    ['nurture', false],
+  ])('%s → %s', (purpose, answers) => {
+    expect(QUIET_ANSWERED_BY.includes(purpose)).toBe(answers);
   });
 });

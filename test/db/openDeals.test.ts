@@ -216,7 +216,7 @@ describe('open_deals.scheduled (migration 6): due reads only the deals it prints
       return prepare(sql);
     }) as typeof db.prepare;
     dealsWithoutNextStep(db);
-    quietCandidates(db, new Date('2026-11-01T00:00:00Z'), ['no-answer', 'voicemail']);
+    quietCandidates(db, new Date('2026-11-01T00:00:00Z'), ['no-answer', 'voicemail'], ['truth', 'feedback']);
     const plans = asked.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ since: '2026-11-01T00:00:00.000Z' }) as Array<{ detail: string }>).map((r) => r.detail));
     expect(plans).toHaveLength(2);
     // A scan of the partial index reads only the deals at 0; a scan of the table (no index) reads them all.
