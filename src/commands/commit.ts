@@ -6,6 +6,7 @@ import { canResolve, commitmentKind, delegateFromDecider, describeReliability, f
 import { closedDealMessage } from '../core/closed.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
+import { recordIdDigits } from '../core/recordId.js';
 import { isoInZone, localDate } from '../core/time.js';
 import { when as forPeople } from '../render/when.js';
 import type { PaymentForm } from '../core/vocab.js';
@@ -131,8 +132,8 @@ export async function broken(ctx: Context, args: string[], flags: ResolveFlags):
 }
 
 async function resolve(ctx: Context, [idText]: string[], flags: ResolveFlags, status: 'kept' | 'broken'): Promise<Result> {
-  const text = (idText ?? '').trim().replace(/^#/, '');
-  if (!/^\d+$/.test(text)) throw new UsageError(`'${idText ?? ''}' is not a commitment id: give the number shown by 'salesctl show <deal>'`);
+  const text = recordIdDigits(idText ?? '');
+  if (text === undefined) throw new UsageError(`'${idText ?? ''}' is not a commitment id: give the number shown by 'salesctl show <deal>'`);
   const note = optionalText(flags.note, '--note');
   const db = ctx.db();
   const existing = getCommitment(db, Number(text));
