@@ -20,7 +20,8 @@ import {
   resolveCommitment,
   type CommitmentRow,
 } from '../db/commitments.js';
-import { describeDeal, getDeal, resolveDeal } from '../db/deals.js';
+import { describeDeal, getDeal } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { recordEvent } from '../db/events.js';
 import { write } from '../db/open.js';
 import { getProspect } from '../db/prospects.js';

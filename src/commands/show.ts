@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { reliability } from '../core/reliability.js';
 import { commitmentStatusesOfProspect, commitmentsOfDeal } from '../db/commitments.js';
 import { followupsOfDeal } from '../db/dealViews.js';
-import { resolveDeal } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { eventsOfDeal } from '../db/events.js';
 import { journalOfDeal, journalTags } from '../db/journal.js';
 import { postmortemsOfDeal } from '../db/postmortems.js';
