@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import type { Context } from './context.js';
 import type { Result } from './render/result.js';
 import { CHANNELS, COMMITMENT_KINDS, OUTCOMES, POSTMORTEM_OUTCOMES, PURPOSES, ROOT_CAUSE_NAMES } from './core/vocab.js';
+import { isRecordId } from './core/recordId.js';
 
 /** Runs one command: its context, positional arguments and flags in, a Result out. */
 export type Runner = (ctx: Context, args: string[], flags: import('commander').OptionValues) => Promise<Result | void>;
@@ -86,7 +87,7 @@ export function subcommandTypo(argv: readonly string[]): SubcommandTypo | undefi
   const at = argv.indexOf(command);
   const word = argv[at + 1];
   // A deal id (`followup 12 --at …`) is never a typo: no probe is built for the common case.
-  if (word === undefined || word.startsWith('-') || subcommands.includes(word) || /^#?\d+$/.test(word)) return undefined;
+  if (word === undefined || word.startsWith('-') || subcommands.includes(word) || isRecordId(word)) return undefined;
   const probe = new Command(command).exitOverride().showSuggestionAfterError(true).configureOutput({ writeErr: () => {}, outputError: () => {} });
   for (const name of subcommands) probe.command(name);
   let meant: string | undefined;
@@ -97,7 +98,7 @@ export function subcommandTypo(argv: readonly string[]): SubcommandTypo | undefi
   }
   if (!meant) return undefined;
   const next = argv.slice(at + 2).find((w) => !w.startsWith('-'));
-  return { typed: `${command} ${word}`, meant: `${command} ${meant}`, certain: command === 'stats' || (next !== undefined && /^#?\d+$/.test(next)) };
+  return { typed: `${command} ${word}`, meant: `${command} ${meant}`, certain: command === 'stats' || (next !== undefined && isRecordId(next)) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { differenceWarning, mergeProspect, type Difference } from '../core/prosp
 import { parseBestTime } from '../core/bestTime.js';
 import { checkCurrency, formatMoney, readMoney } from '../core/money.js';
 import { checkZone } from '../core/time.js';
+import { checkEmail } from '../core/email.js';
 import { UsageError } from '../errors.js';
 import { MAX_NAME, MAX_TITLE, optionalText, requireText } from '../core/text.js';
 import { insertDeal, setCadence } from '../db/deals.js';
@@ -120,6 +121,6 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
 
 function optionalEmail(value: string | undefined): string | null {
   const email = optionalText(value, '--email');
-  if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError(`'${value}' is not an email address: use e.g. budi@example.com`);
+  if (email) checkEmail(email, value);
   return email;
 }

@@ -3,7 +3,8 @@
 import type { Context } from '../context.js';
 import { hint } from '../context.js';
 import { describeEvery, parseEvery } from '../core/cadence.js';
-import { nextScheduled, resolveDeal, setCadence } from '../db/deals.js';
+import { nextScheduled, setCadence } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { recordEvent } from '../db/events.js';
 import { inTransaction } from '../db/transaction.js';
 import { dealLabel, when } from '../render/deals.js';

@@ -6,6 +6,7 @@ import { canResolve, commitmentKind, delegateFromDecider, describeReliability, f
 import { closedDealMessage } from '../core/closed.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
+import { recordIdDigits } from '../core/recordId.js';
 import { isoInZone, localDate } from '../core/time.js';
 import { when as forPeople } from '../render/when.js';
 import type { PaymentForm } from '../core/vocab.js';
@@ -19,7 +20,8 @@ import {
   resolveCommitment,
   type CommitmentRow,
 } from '../db/commitments.js';
-import { describeDeal, getDeal, resolveDeal } from '../db/deals.js';
+import { describeDeal, getDeal } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { recordEvent } from '../db/events.js';
 import { inTransaction } from '../db/transaction.js';
 import { getProspect } from '../db/prospects.js';
@@ -131,8 +133,8 @@ export async function broken(ctx: Context, args: string[], flags: ResolveFlags):
 }
 
 async function resolve(ctx: Context, [idText]: string[], flags: ResolveFlags, status: 'kept' | 'broken'): Promise<Result> {
-  const text = (idText ?? '').trim().replace(/^#/, '');
-  if (!/^\d+$/.test(text)) throw new UsageError(`'${idText ?? ''}' is not a commitment id: give the number shown by 'salesctl show <deal>'`);
+  const text = recordIdDigits(idText ?? '');
+  if (text === undefined) throw new UsageError(`'${idText ?? ''}' is not a commitment id: give the number shown by 'salesctl show <deal>'`);
   const note = optionalText(flags.note, '--note');
   const db = ctx.db();
   const existing = getCommitment(db, Number(text));

@@ -4,9 +4,11 @@ import { prompts, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule, storedBestTime } from '../core/bestTime.js';
 import { formatWhen, parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
+import { recordIdDigits } from '../core/recordId.js';
 import { isoInZone } from '../core/time.js';
 import { OUTCOMES, isClosure, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
-import { getDeal, resolveDeal, setCadence, type DealRow } from '../db/deals.js';
+import { getDeal, setCadence, type DealRow } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { describeEvery, nextTouch, parseEvery } from '../core/cadence.js';
 import { closedDealMessage } from '../core/closed.js';
 import { dueDayWarning } from '../core/rightFollowup.js';
@@ -162,8 +164,8 @@ export async function cancel(ctx: Context, [id]: string[]): Promise<Result> {
 
 /** The follow-up with this id, refused unless it is still scheduled. */
 function scheduledFollowup(db: ReturnType<Context['db']>, id: string | undefined, verb: string): FollowupRow {
-  const text = (id ?? '').trim().replace(/^#/, '');
-  if (!/^\d+$/.test(text)) throw new UsageError(`'${id ?? ''}' is not a follow-up id: give the number in the Id column of salesctl due`);
+  const text = recordIdDigits(id ?? '');
+  if (text === undefined) throw new UsageError(`'${id ?? ''}' is not a follow-up id: give the number in the Id column of salesctl due`);
   const followup = getFollowup(db, Number(text));
   if (!followup) throw new NotFoundError(`no follow-up with id ${text}: run 'salesctl due' or 'salesctl show <deal>' to see them`);
   if (followup.status !== 'scheduled') {

@@ -1,6 +1,7 @@
 // `salesctl list`: the deals, open ones unless --status says otherwise, optionally narrowed by --search.
 import type { Context } from '../context.js';
 import { DEAL_STATUSES, type DealStatus } from '../core/vocab.js';
+import { nameKey } from '../core/nameKey.js';
 import { UsageError } from '../errors.js';
 import type { Database } from 'better-sqlite3';
 import { dealCounts, eachDealLine, listDealLines, listDeals, type DealListRow } from '../db/dealViews.js';
@@ -22,7 +23,7 @@ export const LIST_ON_SCREEN = 30;
 
 export async function run(ctx: Context, _args: string[], flags: ListFlags): Promise<Result> {
   const statuses = parseStatuses(flags.status ?? 'open');
-  const search = flags.search?.trim().toLocaleLowerCase() ?? '';
+  const search = flags.search === undefined ? '' : nameKey(flags.search.trim());
   const limit = flags.limit === undefined ? undefined : parseLimit(flags.limit);
   if (limit !== undefined && flags.all) throw new UsageError('--limit and --all contradict each other: give one of them');
   // A terminal reads the newest activity first and a screenful of it; a pipe, --json and --csv get every
@@ -38,8 +39,8 @@ export async function run(ctx: Context, _args: string[], flags: ListFlags): Prom
       const counts = shown !== undefined || !rows.length ? dealCounts(db) : undefined;
       return { rows, total: counts ? statuses.reduce((sum, s) => sum + counts[s], 0) : rows.length };
     }
-    // Filtered here rather than with SQL LIKE, which folds case for ASCII only ('élodie' must find 'Élodie').
-    const found = fetch().filter((row) => names(row).some((text) => text.toLocaleLowerCase().includes(search)));
+    // Filtered here by core/nameKey.ts's nameKey, as <deal> arguments are found ('élodie' finds 'Élodie').
+    const found = fetch().filter((row) => names(row).some((text) => nameKey(text).includes(search)));
     return { rows: shown === undefined ? found : found.slice(0, shown), total: found.length };
   };
   // Every column for --json and --csv; for text, the lines' nine values (a third of the cost at 100,000 deals).

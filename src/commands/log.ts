@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { resolveDeal } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { insertJournal, journalTags } from '../db/journal.js';
 import { inTransaction } from '../db/transaction.js';
 import { dealLabel, when } from '../render/deals.js';

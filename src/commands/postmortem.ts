@@ -6,7 +6,8 @@ import { countCauses, defaultOutcome, findRepeats, outcomeMismatch, reviewerList
 import { POSTMORTEM_OUTCOMES, oneOf, type RootCause } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { describeDeal, expectDealStatus, resolveDeal } from '../db/deals.js';
+import { describeDeal, expectDealStatus } from '../db/deals.js';
+import { resolveDeal } from '../db/which.js';
 import { recordEvent } from '../db/events.js';
 import { inTransaction } from '../db/transaction.js';
 import { allPostmortems, insertPostmortem, type NewPostmortem } from '../db/postmortems.js';

@@ -1,9 +1,9 @@
 // `salesctl show <deal>`: the deal, its prospect and reliability, commitments, follow-ups, post-mortems and timeline.
 import type { Context } from '../context.js';
 import { reliability } from '../core/reliability.js';
-import { commitmentsOfDeal } from '../db/commitments.js';
-import { commitmentStatusesOfProspect, followupsOfDeal } from '../db/dealViews.js';
-import { resolveDeal } from '../db/deals.js';
+import { commitmentStatusesOfProspect, commitmentsOfDeal } from '../db/commitments.js';
+import { followupsOfDeal } from '../db/dealViews.js';
+import { resolveDeal } from '../db/which.js';
 import { eventsOfDeal } from '../db/events.js';
 import { journalOfDeal, journalTags } from '../db/journal.js';
 import { postmortemsOfDeal } from '../db/postmortems.js';

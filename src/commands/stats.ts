@@ -1,7 +1,8 @@
 // `salesctl stats reach`: when prospects really answer, per channel and hour of their day.
 import type { Context } from '../context.js';
 import { tallyReach } from '../core/reach.js';
-import { completedAttempts, resolveProspect } from '../db/reach.js';
+import { completedAttempts } from '../db/reach.js';
+import { resolveProspect } from '../db/which.js';
 import { reachChart } from '../render/chart.js';
 import type { Result } from '../render/result.js';
 import { safe, table } from '../render/text.js';

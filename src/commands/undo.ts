@@ -2,6 +2,7 @@
 // terminal; `undo --yes` in scripts. `undo --list`: the recent changes that can be reverted, newest first.
 import { prompts, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { recordIdDigits } from '../core/recordId.js';
 import { inTransaction } from '../db/transaction.js';
 import { getChange, laterConflict, recentChanges, revertChange, type ChangeRow } from '../db/undoLog.js';
 import { when } from '../render/deals.js';
@@ -38,8 +39,8 @@ export async function run(ctx: Context, [which]: string[], flags: UndoFlags): Pr
   }
   let id: number;
   if (which !== undefined) {
-    const text = which.trim().replace(/^#/, '');
-    if (!/^\d+$/.test(text)) throw new UsageError(`'${which}' is not a change id: give a number from salesctl undo --list`);
+    const text = recordIdDigits(which);
+    if (text === undefined) throw new UsageError(`'${which}' is not a change id: give a number from salesctl undo --list`);
     id = Number(text);
   } else {
     const last = recentChanges(db, 1)[0];

@@ -5,6 +5,7 @@ import { parseWhen, type DateOrder } from './dates.js';
 import { checkCurrency, readMoney } from './money.js';
 import { checkZone } from './time.js';
 import { MAX_NAME, MAX_TEXT, MAX_TITLE } from './text.js';
+import { checkEmail } from './email.js';
 import { CHANNELS, type Channel } from './vocab.js';
 import type { ColumnMapping, ImportField } from './importMapping.js';
 import type { DateOnly } from './bestTime.js';
@@ -165,7 +166,7 @@ const ONE_EMAIL = /^[^\s@,;:]+@[^\s@,;:]+$/;
 function checkEmails(value: string): string[] {
   if (ONE_EMAIL.test(value)) return [value];
   const all = value.split(/\s*(?:[,;]|:::)\s*|\s+/).filter(Boolean);
-  for (const one of all) if (!/^[^\s@]+@[^\s@]+$/.test(one)) throw new UsageError(`'${one}' is not an email address: use e.g. budi@example.com`);
+  for (const one of all) checkEmail(one);
   return all;
 }
 

@@ -106,15 +106,6 @@ export function openDealsWithLatestCommitment(db: Database): ForecastRow[] {
     .all() as ForecastRow[];
 }
 
-/** The statuses of every commitment the prospect gave, across all their deals. */
-export function commitmentStatusesOfProspect(db: Database, prospectId: number): CommitmentStatus[] {
-  return (
-    db
-      .prepare('SELECT c.status FROM commitments c JOIN deals d ON d.id = c.deal_id WHERE d.prospect_id = ?')
-      .all(prospectId) as { status: CommitmentStatus }[]
-  ).map((row) => row.status);
-}
-
 /** The deal's follow-ups, by due time. */
 export function followupsOfDeal(db: Database, dealId: number): FollowupRow[] {
   return db.prepare('SELECT * FROM followups WHERE deal_id = ? ORDER BY due_at, id').all(dealId) as FollowupRow[];

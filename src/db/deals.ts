@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AmbiguousError, NotFoundError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { DealStatus } from '../core/vocab.js';
 
 /** A deal with the names it is known by. */
@@ -20,46 +20,13 @@ export interface DealRow {
   company: string;
 }
 
-const SELECT_DEAL = `SELECT d.*, p.name AS prospect_name, p.company AS company
+/** Deals with their prospect's name and company, as DealRow holds them. */
+export const SELECT_DEAL = `SELECT d.*, p.name AS prospect_name, p.company AS company
   FROM deals d JOIN prospects p ON p.id = d.prospect_id`;
 
 /** The deal with this id, or undefined. */
 export function getDeal(db: Database, id: number): DealRow | undefined {
   return db.prepare(`${SELECT_DEAL} WHERE d.id = ?`).get(id) as DealRow | undefined;
-}
-
-/**
- * Finds the deal a user means: an id, or a piece of the prospect's name, company or deal title
- * (case-insensitive). An exact match wins over partial ones; several matches are ambiguous (exit 3).
- */
-export function resolveDeal(db: Database, ref: string): DealRow {
-  const text = ref.trim();
-  if (/^#?\d+$/.test(text)) {
-    const deal = getDeal(db, Number(text.replace('#', '')));
-    if (!deal) throw new NotFoundError(`no deal with id ${text.replace('#', '')}: run 'salesctl list' to see the deals`);
-    return deal;
-  }
-  if (!text) throw new NotFoundError("no deal named '': give a deal id or a name, company or title");
-  const exact = db
-    .prepare(
-      `${SELECT_DEAL} WHERE p.name = @text COLLATE NOCASE OR p.company = @text COLLATE NOCASE OR d.title = @text COLLATE NOCASE
-       ORDER BY d.id LIMIT 21`,
-    )
-    .all({ text }) as DealRow[];
-  const matches = exact.length
-    ? exact
-    : (db
-        .prepare(
-          `${SELECT_DEAL} WHERE p.name LIKE @pattern ESCAPE '\\' OR p.company LIKE @pattern ESCAPE '\\' OR d.title LIKE @pattern ESCAPE '\\'
-           ORDER BY d.id LIMIT 21`,
-        )
-        .all({ pattern: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) as DealRow[]);
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw new NotFoundError(`no deal matches '${ref}': run 'salesctl list --status all' to see the deals`);
-  throw new AmbiguousError(
-    `'${ref}' matches ${matches.length > 20 ? 'more than 20' : matches.length} deals: give the deal id`,
-    matches.slice(0, 20).map(describeDeal),
-  );
 }
 
 /** '#12 Budi Santoso (PT Maju) — Fleet renewal [open]'. */

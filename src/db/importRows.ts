@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { formatMoney } from '../core/money.js';
+import { sameNameKey } from '../core/nameKey.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
 import { OPEN_DEALS_VIEW } from './migrations/0006-open-deal-steps.js';
@@ -17,19 +18,14 @@ export interface KnownProspect {
   channel: string | null;
 }
 
-/** The key `add` matches prospects on: name and company, ASCII case-insensitively (SQLite's NOCASE). */
+/** The key `add` matches prospects on: name and company, each by core/nameKey.ts's sameNameKey (SQLite's NOCASE). */
 export function prospectKey(name: string, company: string): string {
-  return `${fold(name)}\u0000${fold(company)}`;
+  return `${sameNameKey(name)}\u0000${sameNameKey(company)}`;
 }
-
-function fold(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
-}
-const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * The prospects of the given keys (every prospect without `keys`) by name and company; the oldest wins,
- * as in `findProspect`. SQLite's lower() folds ASCII only, as NOCASE and `prospectKey` do, so the keys are
+ * as in `findProspect`. SQLite's lower() is sameNameKey, as NOCASE is (test/db/nameKey.test.ts), so the keys are
  * made in SQL, and all the rows come as one JSON text: much faster than a JS array per row, and only the
  * prospects the file names become objects.
  */
@@ -249,8 +245,8 @@ function progressOf(rows: number, statements: number, onProgress?: (done: number
 }
 
 /**
- * The rows whose prospect already has an open deal of the same title (ASCII case-insensitive, as names
- * are matched): row index → that deal. Only the prospects the file names are looked at.
+ * The rows whose prospect already has an open deal of the same title (by sameNameKey, lower() in SQL, as
+ * `add` finds its twin with NOCASE): row index → that deal. Only the prospects the file names are looked at.
  */
 export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: Map<string, KnownProspect>): Map<number, { id: number }> {
   const found = new Map<number, { id: number }>();
@@ -269,7 +265,7 @@ export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: 
   planned.forEach(({ record, key }, i) => {
     const known = existing.get(key);
     if (!known) return;
-    const id = open.get(`${known.id}\u0000${fold(record.deal.title)}`);
+    const id = open.get(`${known.id}\u0000${sameNameKey(record.deal.title)}`);
     if (id !== undefined) found.set(i, { id });
   });
   return found;

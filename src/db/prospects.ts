@@ -9,7 +9,7 @@ export interface ProspectRow extends ProspectDetails {
 
 export type ProspectFields = ProspectDetails;
 
-/** The prospect of this name at this company (case-insensitive), if any. */
+/** The prospect of this name at this company, if any: the same by core/nameKey.ts's sameNameKey, which NOCASE is. */
 export function findProspect(db: Database, name: string, company: string): ProspectRow | undefined {
   return db
     .prepare('SELECT * FROM prospects WHERE name = ? COLLATE NOCASE AND company = ? COLLATE NOCASE ORDER BY id LIMIT 1')

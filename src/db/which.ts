@@ -1,0 +1,111 @@
+// Which deal or which prospect a person means by what they typed: an id ('12', '#12'), else a piece of the
+// prospect's name, the company or (for a deal) the title, compared by core/nameKey.ts's nameKey. An exact
+// match wins over partial ones; several matches are ambiguous (exit 3), and the first 20 are listed.
+import type { Database } from 'better-sqlite3';
+import { nameKey } from '../core/nameKey.js';
+import { recordIdDigits } from '../core/recordId.js';
+import { AmbiguousError, NotFoundError } from '../errors.js';
+import { describeDeal, getDeal, SELECT_DEAL, type DealRow } from './deals.js';
+import { getProspect, type ProspectRow } from './prospects.js';
+
+/** What differs between finding a deal and finding a prospect: the rows, the names, the words. */
+interface Records<Row> {
+  byId(db: Database, id: number): Row | undefined;
+  /** The SELECT the matches come from, and the columns holding the names. */
+  select: string;
+  names: readonly string[];
+  order: string;
+  describe(row: Row): string;
+  noId(digits: string): string;
+  noMatch(ref: string): string;
+  /** What an empty name is told (by default, noMatch). */
+  noName?: string;
+  ambiguous(ref: string, count: string): string;
+}
+
+const DEALS: Records<DealRow> = {
+  byId: getDeal,
+  select: SELECT_DEAL,
+  names: ['p.name', 'p.company', 'd.title'],
+  order: 'd.id',
+  describe: describeDeal,
+  noId: (digits) => `no deal with id ${digits}: run 'salesctl list' to see the deals`,
+  noMatch: (ref) => `no deal matches '${ref}': run 'salesctl list --status all' to see the deals`,
+  noName: "no deal named '': give a deal id or a name, company or title",
+  ambiguous: (ref, count) => `'${ref}' matches ${count} deals: give the deal id`,
+};
+
+const PROSPECTS: Records<ProspectRow> = {
+  byId: getProspect,
+  select: 'SELECT * FROM prospects',
+  names: ['name', 'company'],
+  order: 'id',
+  describe: (p) => `#${p.id} ${p.name}${p.company ? ` (${p.company})` : ''}`,
+  noId: (digits) => `no prospect with id ${digits}: run 'salesctl list --status all' to see them`,
+  noMatch: (ref) => `no prospect matches '${ref}': run 'salesctl list --status all' to see them`,
+  ambiguous: (ref, count) => `'${ref}' matches ${count} prospects: give the prospect id (#N) or more of the name`,
+};
+
+/** The deal a user means (`show 12`, `followup budi`, `close "fleet renewal" won`). */
+export function resolveDeal(db: Database, ref: string): DealRow {
+  return which(db, ref, DEALS);
+}
+
+/** The prospect a user means (`stats reach --prospect budi`). */
+export function resolveProspect(db: Database, ref: string): ProspectRow {
+  return which(db, ref, PROSPECTS);
+}
+
+function which<Row>(db: Database, ref: string, records: Records<Row>): Row {
+  const text = ref.trim();
+  const digits = recordIdDigits(text);
+  if (digits !== undefined) {
+    const row = records.byId(db, Number(digits));
+    if (!row) throw new NotFoundError(records.noId(digits));
+    return row;
+  }
+  if (!text) throw new NotFoundError(records.noName ?? records.noMatch(ref));
+  const key = nameKey(text);
+  const found = parameters(db, key);
+  const exact = db.prepare(matching(records, key, 'exact')).all(found) as Row[];
+  const matches = exact.length ? exact : (db.prepare(matching(records, key, 'partial')).all(found) as Row[]);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new NotFoundError(records.noMatch(ref));
+  throw new AmbiguousError(records.ambiguous(ref, matches.length > 20 ? 'more than 20' : String(matches.length)), matches.slice(0, 20).map(records.describe));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The SQL restating nameKey for one key. An ASCII key (nearly every one) is found by NOCASE and LIKE, which
+ * fold ASCII letters only, with no call into JavaScript: nameKey folds no letter into or out of ASCII, so
+ * only an ASCII name can match it, and for those the two rules agree. A key beyond ASCII calls nameKey
+ * only on the names that could match: as long as the key (exact), or holding the key's longest ASCII
+ * piece (LIKE) and a character beyond ASCII (partial).
+ */
+function matching(records: Records<unknown>, key: string, how: 'exact' | 'partial'): string {
+  const ascii = ASCII.test(key);
+  const one = (column: string): string => {
+    if (ascii) return how === 'exact' ? `${column} = @key COLLATE NOCASE` : `${column} LIKE @pattern ESCAPE '\\'`;
+    if (how === 'exact') return `(length(${column}) = @length AND name_key(${column}) = @key)`;
+    return `(${column} LIKE @piece ESCAPE '\\' AND octet_length(${column}) > length(${column}) AND instr(name_key(${column}), @key))`;
+  };
+  return `${records.select} WHERE ${records.names.map(one).join(' OR ')} ORDER BY ${records.order} LIMIT 21`;
+}
+
+const withNameKey = new WeakSet<Database>();
+
+/** The values the SQL of `matching` takes; for a key beyond ASCII, nameKey is made callable from SQL first. */
+function parameters(db: Database, key: string): { key: string; pattern: string; piece: string; length: number } {
+  if (!ASCII.test(key) && !withNameKey.has(db)) {
+    db.function('name_key', { deterministic: true }, (text: unknown) => nameKey(String(text)));
+    withNameKey.add(db);
+  }
+  const piece = (key.match(/[\x00-\x7f]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a));
+  return { key, pattern: like(key), piece: like(piece), length: [...key].length };
+}
+
+/** '%text%' for LIKE ... ESCAPE '\\': the text anywhere. */
+function like(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
