@@ -107,8 +107,10 @@ export function subcommandTypo(argv: readonly string[]): SubcommandTypo | undefi
 // type it gives (AddFlags, DueFlags, …) is what the command's run() takes (a type-only import there), so
 // a flag renamed or removed here, or read there without being declared here, fails `tsc`. The package's
 // types only: its JavaScript re-exports commander's classes and builds a global program salesctl never
-// uses, so the classes here are commander's, seen through those types.
-type Declared = Typed.CommandUnknownOpts;
+// uses, so the classes here are commander's, seen through those types. A declaration builds its own command
+// only (a subcommand's is handed its parent), so with `only` a start still builds that one command.
+/** The program, or the command a subcommand is declared on. */
+type Parent = Typed.CommandUnknownOpts;
 const Option = CommanderOption as unknown as typeof Typed.Option;
 /** The flags a declaration gives its command (the global flags, declared on every command too, aside). */
 type FlagsOf<Declare extends (...args: never[]) => { opts(): object }> = ReturnType<ReturnType<Declare>['opts']>;
@@ -118,7 +120,7 @@ const json = <A extends unknown[], O extends Typed.OptionValues, G extends Typed
 const listing = <A extends unknown[], O extends Typed.OptionValues, G extends Typed.OptionValues>(cmd: Typed.Command<A, O, G>) =>
   json(cmd).option('--csv', 'print CSV with a header row');
 
-const addCommand = (program: Declared) =>
+const addCommand = (program: Parent) =>
   json(
     program
       .command('add')
@@ -145,7 +147,7 @@ const addCommand = (program: Declared) =>
   );
 export type AddFlags = FlagsOf<typeof addCommand>;
 
-const commitCommand = (program: Declared) =>
+const commitCommand = (program: Parent) =>
   json(
     program
       .command('commit')
@@ -160,7 +162,7 @@ const commitCommand = (program: Declared) =>
       .enablePositionalOptions(),
   );
 export type CommitFlags = FlagsOf<typeof commitCommand>;
-const commitResolveCommand = (commit: Declared, outcome: 'kept' | 'broken') =>
+const commitResolveCommand = (commit: Parent, outcome: 'kept' | 'broken') =>
   json(
     commit
       .command(outcome)
@@ -171,7 +173,7 @@ const commitResolveCommand = (commit: Declared, outcome: 'kept' | 'broken') =>
 /** `commit kept` and `commit broken`. */
 export type CommitResolveFlags = FlagsOf<typeof commitResolveCommand>;
 
-const followupCommand = (program: Declared) =>
+const followupCommand = (program: Parent) =>
   json(
     program
       .command('followup')
@@ -187,7 +189,7 @@ const followupCommand = (program: Declared) =>
       .enablePositionalOptions(),
   );
 export type FollowupFlags = FlagsOf<typeof followupCommand>;
-const followupDoneCommand = (followup: Declared) =>
+const followupDoneCommand = (followup: Parent) =>
   json(
     followup
       .command('done')
@@ -201,13 +203,13 @@ const followupDoneCommand = (followup: Declared) =>
       .option('--at <when>', 'when the contact happened, if not now (stats reach counts this hour)'),
   );
 export type FollowupDoneFlags = FlagsOf<typeof followupDoneCommand>;
-const followupRescheduleCommand = (followup: Declared) =>
+const followupRescheduleCommand = (followup: Parent) =>
   json(followup.command('reschedule').description('move a scheduled follow-up').argument('<followup-id>').option('--at <when>', 'the new time'));
 export type FollowupRescheduleFlags = FlagsOf<typeof followupRescheduleCommand>;
-const followupCancelCommand = (followup: Declared) =>
+const followupCancelCommand = (followup: Parent) =>
   json(followup.command('cancel').description('cancel a scheduled follow-up').argument('<followup-id>'));
 
-const dueCommand = (program: Declared) =>
+const dueCommand = (program: Parent) =>
   listing(
     program
       .command('due')
@@ -216,7 +218,7 @@ const dueCommand = (program: Declared) =>
   );
 export type DueFlags = FlagsOf<typeof dueCommand>;
 
-const postmortemCommand = (program: Declared) =>
+const postmortemCommand = (program: Parent) =>
   json(
     program
       .command('postmortem')
@@ -232,10 +234,10 @@ const postmortemCommand = (program: Declared) =>
       .enablePositionalOptions(),
   );
 export type PostmortemFlags = FlagsOf<typeof postmortemCommand>;
-const postmortemReportCommand = (postmortem: Declared) =>
+const postmortemReportCommand = (postmortem: Parent) =>
   listing(postmortem.command('report').description('root causes counted across post-mortems, and the lessons'));
 
-const listCommand = (program: Declared) =>
+const listCommand = (program: Parent) =>
   listing(
     program
       .command('list')
@@ -246,9 +248,9 @@ const listCommand = (program: Declared) =>
       .option('--all', 'on a terminal, every deal (a pipe, --json and --csv always have every one)'),
   );
 export type ListFlags = FlagsOf<typeof listCommand>;
-const showCommand = (program: Declared) =>
+const showCommand = (program: Parent) =>
   json(program.command('show').description("one deal's prospect, commitments, follow-ups, post-mortems and timeline").argument('<deal>'));
-const logCommand = (program: Declared) =>
+const logCommand = (program: Parent) =>
   json(
     program
       .command('log')
@@ -258,7 +260,7 @@ const logCommand = (program: Declared) =>
       .option('--tag <tag>', 'a tag (repeatable)', collect),
   );
 export type LogFlags = FlagsOf<typeof logCommand>;
-const closeCommand = (program: Declared) =>
+const closeCommand = (program: Parent) =>
   json(
     program
       .command('close')
@@ -270,10 +272,10 @@ const closeCommand = (program: Declared) =>
       .option('--reason <text>', 'why it was lost or put off'),
   );
 export type CloseFlags = FlagsOf<typeof closeCommand>;
-const forecastCommand = (program: Declared) =>
+const forecastCommand = (program: Parent) =>
   listing(program.command('forecast').description('the forecast: open deals with a pending firm commitment, totalled per currency'));
-const statsCommand = (program: Declared) => program.command('stats').description('what your history says');
-const statsReachCommand = (stats: Declared) =>
+const statsCommand = (program: Parent) => program.command('stats').description('what your history says');
+const statsReachCommand = (stats: Parent) =>
   listing(
     stats
       .command('reach')
@@ -282,7 +284,7 @@ const statsReachCommand = (stats: Declared) =>
   );
 export type StatsReachFlags = FlagsOf<typeof statsReachCommand>;
 
-const exportCommand = (program: Declared) =>
+const exportCommand = (program: Parent) =>
   json(
     program
       .command('export')
@@ -292,7 +294,7 @@ const exportCommand = (program: Declared) =>
       .option('--out <file>', 'write to this file instead of stdout'),
   );
 export type ExportFlags = FlagsOf<typeof exportCommand>;
-const importCommand = (program: Declared) =>
+const importCommand = (program: Parent) =>
   json(
     program
       .command('import')
@@ -306,12 +308,12 @@ const importCommand = (program: Declared) =>
       .addHelpText('after', `\nFields for --map 'Column=field': ${IMPORT_FIELD_LIST}\n(ignore silences a column; first_name and last_name are joined into name)`),
   );
 export type ImportFlags = FlagsOf<typeof importCommand>;
-const backupCommand = (program: Declared) =>
+const backupCommand = (program: Parent) =>
   json(program.command('backup').description('a consistent copy of the database, safe while it is in use').argument('<file>'));
-const doctorCommand = (program: Declared) =>
+const doctorCommand = (program: Parent) =>
   json(program.command('doctor').description('check the database: integrity, foreign keys, schema version, location and permissions'));
 export type DoctorFlags = FlagsOf<typeof doctorCommand>;
-const reopenCommand = (program: Declared) =>
+const reopenCommand = (program: Parent) =>
   json(
     program
       .command('reopen')
@@ -320,7 +322,7 @@ const reopenCommand = (program: Declared) =>
       .option('--note <text>', 'why it is open again'),
   );
 export type ReopenFlags = FlagsOf<typeof reopenCommand>;
-const cadenceCommand = (program: Declared) =>
+const cadenceCommand = (program: Parent) =>
   json(
     program
       .command('cadence')
@@ -328,7 +330,7 @@ const cadenceCommand = (program: Declared) =>
       .argument('<deal>')
       .argument('[every]', "the rhythm, e.g. 10d, 2w, 3m, 1y; 'off' to stop; none to show it"),
   );
-const undoCommand = (program: Declared) =>
+const undoCommand = (program: Parent) =>
   listing(
     program
       .command('undo')
@@ -338,7 +340,7 @@ const undoCommand = (program: Declared) =>
       .option('--yes', 'revert without asking (needed when not on a terminal)'),
   );
 export type UndoFlags = FlagsOf<typeof undoCommand>;
-const mcpCommand = (program: Declared) =>
+const mcpCommand = (program: Parent) =>
   program
     .command('mcp')
     .description('an MCP server on stdio: your AI assistant reads the morning and records what happened')
