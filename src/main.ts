@@ -3,7 +3,7 @@ import { fstatSync, writeSync } from 'node:fs';
 import { isatty, WriteStream } from 'node:tty';
 import { CommanderError, type Command } from 'commander';
 import type { Database } from 'better-sqlite3';
-import { buildProgram, commandOf, subcommandTypo, type Runner } from './cli.js';
+import { buildProgram, commandOf, subcommandTypo, type GlobalFlags, type Runner } from './cli.js';
 import { fdSink, flushNotices, isPromptCancel, viewOf, type Context, type Sink } from './context.js';
 import { AmbiguousError, EXIT, ExitError, UsageError } from './errors.js';
 import { systemZone, systemZoneProblem } from './core/time.js';
@@ -46,7 +46,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
   let where = 'the database';
   const program = buildProgram(async (command: Command, args: string[], load: () => Promise<Runner>) => {
     const flags = command.opts();
-    const globals = command.optsWithGlobals();
+    const globals = command.optsWithGlobals<GlobalFlags>();
     debug = Boolean(globals.debug);
     const ctx = await makeContext(options, globals, (db) => (opened = db));
     if (ctx.dbPath !== ':memory:') where = ctx.dbPath;
@@ -94,7 +94,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
   }
 }
 
-async function makeContext(options: RunOptions, globals: { db?: string; color?: boolean; debug?: boolean; dateOrder?: string }, onOpen: (db: Database) => void): Promise<Context> {
+async function makeContext(options: RunOptions, globals: GlobalFlags, onOpen: (db: Database) => void): Promise<Context> {
   const env = options.env;
   const now = readNow(env.SALESCTL_NOW);
   const dbPath: string = options.database ? ':memory:' : (globals.db ?? env.SALESCTL_DB ?? '');

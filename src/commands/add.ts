@@ -1,4 +1,5 @@
 // `salesctl add <prospect>`: a prospect (reused when the name and company match) and a new deal.
+import type { AddFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, prompts, warn } from '../context.js';
 import { describeEvery, parseEvery } from '../core/cadence.js';
@@ -17,26 +18,6 @@ import { findProspect, insertProspect, renameProspect, updateProspect, type Pros
 import type { Result } from '../render/result.js';
 import { dealJson, prospectJson } from '../render/records.js';
 import { paint, safe } from '../render/text.js';
-
-export interface AddFlags {
-  company?: string;
-  deal?: string;
-  value?: string;
-  currency?: string;
-  email?: string;
-  phone?: string;
-  role?: string;
-  decisionMaker?: boolean;
-  segment?: string;
-  tz?: string;
-  bestTime?: string;
-  channel?: string;
-  stage?: string;
-  note?: string;
-  every?: string;
-  update?: boolean;
-  allowDuplicate?: boolean;
-}
 
 export async function run(ctx: Context, [name]: string[], flags: AddFlags): Promise<Result> {
   const prospectName = requireText(name, 'the prospect name', MAX_NAME);

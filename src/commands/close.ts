@@ -1,5 +1,6 @@
 // `salesctl close <deal> won|lost|not-now`: ends a deal. "No" means "not now": not-now schedules the agreed
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
+import type { CloseFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, isPromptCancel, prompts, viewOf } from '../context.js';
 import { formatWhen, parseWhen, DATE_EXAMPLES } from '../core/dates.js';
@@ -23,13 +24,6 @@ import { isoInZone, localDate } from '../core/time.js';
 
 const CLOSINGS = ['won', 'lost', 'not-now'] as const;
 type Closing = (typeof CLOSINGS)[number];
-
-export interface CloseFlags {
-  revisit?: string;
-  every?: string;
-  reason?: string;
-  json?: boolean;
-}
 
 export async function run(ctx: Context, [ref, statusText]: string[], flags: CloseFlags): Promise<Result> {
   // "No" means "not now": the product's motto is also a closing status.

@@ -1,5 +1,6 @@
 // `salesctl commit <deal> <kind> [what]`: the commitment a prospect gave, and the next action it asks for;
 // `salesctl commit kept|broken <id>`: how it ended, and what that says about the prospect's reliability.
+import type { CommitFlags, CommitResolveFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, prompts, warn } from '../context.js';
 import { canResolve, commitmentKind, delegateFromDecider, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
@@ -28,17 +29,6 @@ import { getProspect } from '../db/prospects.js';
 import type { Result } from '../render/result.js';
 import { commitmentJson } from '../render/records.js';
 import { paint, safe, type View } from '../render/text.js';
-
-export interface CommitFlags {
-  from?: string;
-  by?: string;
-  payment?: string;
-  supersede?: boolean;
-}
-
-export interface ResolveFlags {
-  note?: string;
-}
 
 export const FIRM_NEEDS_DATE = 'a firm commitment needs a date: add --by <when>, e.g. --by 2026-12-15';
 const PAYMENT_NAMES: Record<PaymentForm, string> = { dp: 'down payment', full: 'full payment' };
@@ -123,16 +113,16 @@ async function askWhat(ctx: Context, kind: string): Promise<string> {
 }
 
 /** Marks a pending commitment as kept. */
-export async function kept(ctx: Context, args: string[], flags: ResolveFlags): Promise<Result> {
+export async function kept(ctx: Context, args: string[], flags: CommitResolveFlags): Promise<Result> {
   return resolve(ctx, args, flags, 'kept');
 }
 
 /** Marks a pending commitment as broken. */
-export async function broken(ctx: Context, args: string[], flags: ResolveFlags): Promise<Result> {
+export async function broken(ctx: Context, args: string[], flags: CommitResolveFlags): Promise<Result> {
   return resolve(ctx, args, flags, 'broken');
 }
 
-async function resolve(ctx: Context, [idText]: string[], flags: ResolveFlags, status: 'kept' | 'broken'): Promise<Result> {
+async function resolve(ctx: Context, [idText]: string[], flags: CommitResolveFlags, status: 'kept' | 'broken'): Promise<Result> {
   const text = recordIdDigits(idText ?? '');
   if (text === undefined) throw new UsageError(`'${idText ?? ''}' is not a commitment id: give the number shown by 'salesctl show <deal>'`);
   const note = optionalText(flags.note, '--note');

@@ -6,6 +6,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { DoctorFlags } from '../cli.js';
 import { viewOf, type Context } from '../context.js';
 import { FailureError } from '../errors.js';
 import { schemaVersion } from '../db/migrate.js';
@@ -44,7 +45,7 @@ type Check = (db: Database, report: DoctorReport) => void;
 /** The checks on the open database, in order. */
 const CHECKS: Check[] = [checkSchema, checkIntegrity, checkForeignKeys, checkOpenDeals, checkUndo, checkStoredValues];
 
-export async function run(ctx: Context, _args: string[], flags: { json?: boolean }): Promise<void> {
+export async function run(ctx: Context, _args: string[], flags: DoctorFlags): Promise<void> {
   const report = await examine(ctx);
   const view = viewOf(ctx);
   ctx.stdout.write(flags.json ? json(report) : describe(report, view));

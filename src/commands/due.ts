@@ -1,4 +1,5 @@
 // `salesctl due`: the morning table. Kept light: no prompts, and the CSV writer only with --csv.
+import type { DueFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { parseWhen } from '../core/dates.js';
 import { dueWindowEnd } from '../core/due.js';
@@ -6,10 +7,6 @@ import { QUIET_ANSWERED_BY, UNANSWERED_OUTCOMES, quietReason, quietSince } from 
 import { dealsWithoutNextStep, dueFollowups, quietCandidates, type ContactRow } from '../db/due.js';
 import { DUE_CSV_COLUMNS, dueCsvRows, dueJson, dueText, type DueReport, type QuietDeal } from '../render/due.js';
 import type { Result } from '../render/result.js';
-
-export interface DueFlags {
-  until?: string;
-}
 
 export async function run(ctx: Context, _args: string[], flags: DueFlags): Promise<Result> {
   const until = flags.until !== undefined ? await parseWhen(flags.until, { now: ctx.now, zone: ctx.zone, flag: '--until', order: ctx.dateOrder?.order }) : undefined;

@@ -5,6 +5,7 @@
 // Without --out the data itself is stdout (and --json means the JSON data); with --out the data goes to
 // the file and stdout gets the command's report: a line, or with --json {"what","format","rows","out"}.
 import { resolve } from 'node:path';
+import type { ExportFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { dumpHeader, dumpTables, iterateDumpRows } from '../db/dump.js';
@@ -18,12 +19,6 @@ import { instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, terminalText } from '../render/text.js';
 import type { Sink } from '../context.js';
-
-export interface ExportFlags {
-  format?: 'csv' | 'json' | 'ics';
-  out?: string;
-  json?: boolean;
-}
 
 type Format = 'csv' | 'json' | 'ics';
 

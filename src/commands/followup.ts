@@ -1,4 +1,5 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
+import type { FollowupDoneFlags, FollowupFlags, FollowupRescheduleFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { prompts, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule, storedBestTime } from '../core/bestTime.js';
@@ -24,32 +25,11 @@ import { followupLine, type FollowupParty } from '../render/followup.js';
 import { followupJson, instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
 
-export interface ScheduleFlags {
-  at?: string;
-  channel?: Channel;
-  purpose?: Purpose;
-  closure?: boolean;
-  agreed?: boolean;
-  note?: string;
-  /** A keep-in-touch rhythm for the deal ('2w', '3m'). */
-  every?: string;
-}
-
-export interface DoneFlags {
-  outcome?: Outcome;
-  next?: string;
-  nextChannel?: Channel;
-  nextPurpose?: Purpose;
-  note?: string;
-  /** When the contact really happened (default: now, the completion). */
-  at?: string;
-}
-
 /** The refusal when --at is missing and no terminal can ask for it. */
 const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
 
 /** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */
-export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFlags): Promise<Result> {
+export async function schedule(ctx: Context, [ref]: string[], flags: FollowupFlags): Promise<Result> {
   if (flags.closure && flags.purpose && !isClosure(flags.purpose)) {
     throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
   }
@@ -80,7 +60,7 @@ export async function schedule(ctx: Context, [ref]: string[], flags: ScheduleFla
 }
 
 /** `salesctl followup done <id> --outcome <o> [--next <when>]`: completes one and schedules the next in one transaction. */
-export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Promise<Result> {
+export async function done(ctx: Context, [id]: string[], flags: FollowupDoneFlags): Promise<Result> {
   const note = optionalText(flags.note, '--note');
   if (!flags.next && (flags.nextChannel || flags.nextPurpose)) {
     throw new UsageError(`${flags.nextChannel ? '--next-channel' : '--next-purpose'} needs --next <when>: e.g. --next 'tomorrow 10am'`);
@@ -132,7 +112,7 @@ export async function done(ctx: Context, [id]: string[], flags: DoneFlags): Prom
 }
 
 /** `salesctl followup reschedule <id> --at <when>`. */
-export async function reschedule(ctx: Context, [id]: string[], flags: { at?: string }): Promise<Result> {
+export async function reschedule(ctx: Context, [id]: string[], flags: FollowupRescheduleFlags): Promise<Result> {
   const db = ctx.db();
   const current = scheduledFollowup(db, id, 'rescheduled');
   const prospect = prospectOf(db, current);

@@ -1,6 +1,7 @@
 // `salesctl import <file>`: prospects and deals (and next follow-ups) from a spreadsheet or a hosted CRM's
 // CSV export, all or nothing; or the restore of an `export all` JSON dump into an empty database.
 import { basename } from 'node:path';
+import type { ImportFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
 import { dateOnlyRule } from '../core/bestTime.js';
@@ -20,14 +21,6 @@ import { paint, safe, shellQuote } from '../render/text.js';
 import { parseCsv } from './importCsv.js';
 import { restore } from './importDump.js';
 import { startProgress } from './importProgress.js';
-
-export interface ImportFlags {
-  map?: string[];
-  currency?: string;
-  dryRun?: boolean;
-  encoding?: string;
-  update?: boolean;
-}
 
 /** Files longer than this get a progress bar on a terminal. */
 const PROGRESS_FROM_ROWS = 2000;

@@ -1,4 +1,5 @@
 // `salesctl list`: the deals, open ones unless --status says otherwise, optionally narrowed by --search.
+import type { ListFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { DEAL_STATUSES, type DealStatus } from '../core/vocab.js';
 import { nameKey } from '../core/nameKey.js';
@@ -8,15 +9,6 @@ import { dealCounts, eachDealLine, listDealLines, listDeals, type DealListRow } 
 import { dealListJson, dealsCsv, dealsText } from '../render/deals.js';
 import type { Result } from '../render/result.js';
 import { count, safe } from '../render/text.js';
-
-export interface ListFlags {
-  status?: string;
-  search?: string;
-  limit?: string;
-  all?: boolean;
-  json?: boolean;
-  csv?: boolean;
-}
 
 /** How many deals a terminal shows without --limit or --all: a screenful, as `gh` lists 30. */
 export const LIST_ON_SCREEN = 30;

@@ -1,4 +1,5 @@
 // `salesctl log <deal> <text...>`: a line in the deal's journal (it shows on the deal's timeline).
+import type { LogFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { optionalText } from '../core/text.js';
 import { UsageError } from '../errors.js';
@@ -11,10 +12,6 @@ import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 
 const MAX_TAG = 50;
-
-export interface LogFlags {
-  tag?: string[];
-}
 
 export async function run(ctx: Context, [ref, words]: string[], flags: LogFlags): Promise<Result> {
   const text = optionalText(words, 'the journal line');

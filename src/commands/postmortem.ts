@@ -1,5 +1,6 @@
 // `salesctl postmortem <deal>`: a reflection on a lost, won or stalled deal (flags, or a guided questionnaire
 // on a terminal); `salesctl postmortem report`: the root causes that repeat, and the lessons written.
+import type { PostmortemFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint } from '../context.js';
 import { countCauses, defaultOutcome, findRepeats, outcomeMismatch, reviewerList, rootCauses } from '../core/postmortem.js';
@@ -15,16 +16,6 @@ import { csv } from '../render/csv.js';
 import { postmortemJson, postmortemLines, reportJson, reportText } from '../render/postmortem.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
-
-export interface PostmortemFlags {
-  outcome?: string;
-  what?: string;
-  assumption?: string;
-  cause?: string[];
-  reviewer?: string[];
-  feedback?: string;
-  lesson?: string;
-}
 
 /** The answers of a reflection; undefined means "not given yet" (a prompt may still ask). */
 export interface Reflection {

@@ -1,6 +1,7 @@
 // `salesctl reopen <deal>`: a not-now, lost or won deal is open again, with its history (commitments,
 // follow-ups, post-mortems, timeline) intact and an event saying so. Repeat business on a won deal is a new
 // deal for the same prospect (`add` reuses the prospect); reopening a won deal is for a sale that fell through.
+import type { ReopenFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, warn } from '../context.js';
 import { optionalText } from '../core/text.js';
@@ -16,7 +17,7 @@ import { dealJson, instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 
-export async function run(ctx: Context, [ref]: string[], flags: { note?: string }): Promise<Result> {
+export async function run(ctx: Context, [ref]: string[], flags: ReopenFlags): Promise<Result> {
   const note = optionalText(flags.note, '--note');
   const db = ctx.db();
   const deal = resolveDeal(db, ref ?? '');

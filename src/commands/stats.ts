@@ -1,4 +1,5 @@
 // `salesctl stats reach`: when prospects really answer, per channel and hour of their day.
+import type { StatsReachFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { tallyReach } from '../core/reach.js';
 import { completedAttempts } from '../db/reach.js';
@@ -7,13 +8,9 @@ import { reachChart } from '../render/chart.js';
 import type { Result } from '../render/result.js';
 import { safe, table } from '../render/text.js';
 
-export interface ReachFlags {
-  prospect?: string;
-}
-
 const COLUMNS = ['channel', 'hour', 'attempts', 'reached'];
 
-export async function reach(ctx: Context, _args: string[], flags: ReachFlags): Promise<Result> {
+export async function reach(ctx: Context, _args: string[], flags: StatsReachFlags): Promise<Result> {
   const db = ctx.db();
   const prospect = flags.prospect !== undefined ? resolveProspect(db, flags.prospect) : undefined;
   const cells = tallyReach(completedAttempts(db, prospect?.id), ctx.zone);

@@ -1,5 +1,6 @@
 // `salesctl undo [change]`: reverts the last change (or the one named), after showing it and asking on a
 // terminal; `undo --yes` in scripts. `undo --list`: the recent changes that can be reverted, newest first.
+import type { UndoFlags } from '../cli.js';
 import { prompts, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { recordIdDigits } from '../core/recordId.js';
@@ -9,13 +10,6 @@ import { when } from '../render/deals.js';
 import { instant } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, table } from '../render/text.js';
-
-export interface UndoFlags {
-  list?: boolean;
-  yes?: boolean;
-  json?: boolean;
-  csv?: boolean;
-}
 
 const changeJson = (change: ChangeRow, zone: string) => ({ id: change.id, at: instant(change.at, zone), description: change.description });
 

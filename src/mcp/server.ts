@@ -3,6 +3,7 @@
 // zod is loaded here only: no other command pays for it. stdout carries the protocol alone; the one line
 // of log goes to stderr. Every tool runs the matching salesctl command in this process (see invoke.ts).
 import type { McpServer as McpServerType, RegisteredTool } from '@modelcontextprotocol/server';
+import type { McpFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { commandRunner } from './invoke.js';
 import { READ_TOOLS } from './readTools.js';
@@ -11,10 +12,6 @@ import { WRITE_TOOLS } from './writeTools.js';
 
 declare const SALESCTL_VERSION: string | undefined;
 const VERSION = typeof SALESCTL_VERSION === 'string' ? SALESCTL_VERSION : '0.1.0';
-
-export interface McpFlags {
-  readOnly?: boolean;
-}
 
 const INSTRUCTIONS =
   "salesctl is the salesperson's follow-up and commitment tracker, one local database. Its discipline: every interaction ends " +
