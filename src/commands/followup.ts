@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { prompts, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule } from '../core/bestTime.js';
-import { formatWhen, parseWhen, type When } from '../core/dates.js';
+import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { isoInZone } from '../core/time.js';
 import { OUTCOMES, type Channel, type Outcome, type Purpose } from '../core/vocab.js';
@@ -19,7 +19,8 @@ import { write } from '../db/open.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { followupLine, type FollowupParty } from '../render/followup.js';
-import { followupJson, instant } from '../render/records.js';
+import { followupJson } from '../render/records.js';
+import { formatWhen, instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 
 export interface ScheduleFlags {

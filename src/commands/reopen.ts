@@ -10,8 +10,9 @@ import { UsageError } from '../errors.js';
 import { nextScheduled, reopenDeal, resolveDeal } from '../db/deals.js';
 import { recordEvent } from '../db/events.js';
 import { write } from '../db/open.js';
-import { dealLabel, when } from '../render/deals.js';
-import { dealJson, instant } from '../render/records.js';
+import { dealLabel } from '../render/deals.js';
+import { instant, when } from '../render/instant.js';
+import { dealJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 

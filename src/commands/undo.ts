@@ -4,8 +4,7 @@ import { prompts, type Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { write } from '../db/open.js';
 import { getChange, laterConflict, recentChanges, revertChange, type ChangeRow } from '../db/undoLog.js';
-import { when } from '../render/deals.js';
-import { instant } from '../render/records.js';
+import { instant, when } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, table } from '../render/text.js';
 

@@ -1,5 +1,6 @@
 // Instants, local calendar dates and zones. Calendar arithmetic is done on 'YYYY-MM-DD' strings and
-// converted to an instant at the end.
+// converted to an instant at the end; dayjs (its core and UTC plugin, bundled into dist/main.cjs) does the
+// arithmetic and the pattern formatting on a wall clock that our own zone offset has shifted, never a zone.
 //
 // Start-up cost: the first Intl.DateTimeFormat a process builds costs about 15 ms (ICU loads its locale
 // data), which is a third of what `salesctl due` may spend above bare node. So a zone's offset is read
@@ -8,8 +9,13 @@
 // Intl would use. Offsets are cached per zone and UTC day (or hour, around a change). Intl is still the fallback for zone names the
 // Date object does not resolve itself (lower-case spellings and other oddities).
 import { readlinkSync } from 'node:fs';
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
 import { UsageError } from '../errors.js';
 import { suggestZones } from './zoneNames.js';
+
+// dayjs's timezone plugin is left out: it reads zones through Intl.DateTimeFormat (15-24 ms at start).
+dayjs.extend(utc);
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -184,10 +190,19 @@ function cachedSpan(ms: number, span: number, zone: string): number | undefined 
   return Number.isNaN(cached) ? undefined : cached;
 }
 
-/** The wall clock of `zone` at `instant`, as a Date whose UTC fields hold it. */
-function wallClock(instant: Date | string, zone: string): Date {
+/**
+ * The offset of `zone` (minutes east of UTC) throughout the UTC day that starts at `dayStart` (ms), or
+ * undefined when it changes during that day: for formatters that keep a day's text (render/instant.ts).
+ */
+export function dayOffset(dayStart: number, zone: string): number | undefined {
+  const offset = zoneOffset(dayStart, zone);
+  return zoneOffset(dayStart + DAY - 1, zone) === offset ? offset : undefined;
+}
+
+/** The wall clock of `zone` at `instant`, as a dayjs in UTC mode whose fields hold it. */
+function wallClock(instant: Date | string, zone: string): Dayjs {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(ms + zoneOffset(ms, zone) * 60_000);
+  return dayjs.utc(ms + zoneOffset(ms, zone) * 60_000);
 }
 
 /**
@@ -208,17 +223,17 @@ export function zonedInstant(date: string, time: string, zone: string): Date {
 
 /** The calendar date ('YYYY-MM-DD') of `instant` in `zone`. */
 export function localDate(instant: Date, zone: string): string {
-  return wallClock(instant, zone).toISOString().slice(0, 10);
+  return wallClock(instant, zone).format('YYYY-MM-DD');
 }
 
 /** The wall-clock time ('HH:MM') of `instant` in `zone`. */
 export function localTime(instant: Date, zone: string): string {
-  return wallClock(instant, zone).toISOString().slice(11, 16);
+  return wallClock(instant, zone).format('HH:mm');
 }
 
 /** The hour of day (0-23) of `instant` in `zone`. */
 export function localHour(instant: Date, zone: string): number {
-  return wallClock(instant, zone).getUTCHours();
+  return wallClock(instant, zone).hour();
 }
 
 /** `instant` as ISO 8601 with the offset of `zone`, e.g. 2026-11-22T09:00:00+07:00. */
@@ -233,32 +248,19 @@ export function offsetMinutes(instant: Date, zone: string): number {
   return zoneOffset(instant.getTime(), zone);
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
- * `instant` in `zone` with a dayjs-style pattern: YYYY, MM, MMM, D, DD, ddd, HH, mm, ss, Z
- * (e.g. 'ddd D MMM HH:mm' → 'Mon 23 Nov 10:00'); English names, as dayjs's default locale.
+ * `instant` in `zone` with a dayjs pattern: YYYY, MM, MMM, D, DD, ddd, HH, mm, ss, Z
+ * (e.g. 'ddd D MMM HH:mm' → 'Mon 23 Nov 10:00'); English names, dayjs's default locale.
  */
 export function formatInZone(instant: Date | string, zone: string, pattern: string): string {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  const offset = zoneOffset(ms, zone);
-  const wall = new Date(ms + offset * 60_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return pattern.replace(/YYYY|MMM|MM|DD|D|ddd|HH|mm|ss|Z/g, (token) => {
-    switch (token) {
-      case 'YYYY': return String(wall.getUTCFullYear()).padStart(4, '0');
-      case 'MMM': return MONTHS[wall.getUTCMonth()]!;
-      case 'MM': return two(wall.getUTCMonth() + 1);
-      case 'DD': return two(wall.getUTCDate());
-      case 'D': return String(wall.getUTCDate());
-      case 'ddd': return WEEKDAYS[wall.getUTCDay()]!;
-      case 'HH': return two(wall.getUTCHours());
-      case 'mm': return two(wall.getUTCMinutes());
-      case 'ss': return two(wall.getUTCSeconds());
-      default: return formatOffset(offset);
-    }
-  });
+  return formatAtOffset(ms, zoneOffset(ms, zone), pattern);
+}
+
+/** The instant `ms` with a dayjs pattern (as formatInZone) on the wall clock `offset` minutes east of UTC. */
+export function formatAtOffset(ms: number, offset: number, pattern: string): string {
+  // The dayjs is in UTC mode, whose Z would say +00:00: the zone's offset goes in as literal text.
+  return dayjs.utc(ms + offset * 60_000).format(pattern.includes('Z') ? pattern.replace(/Z/g, `[${formatOffset(offset)}]`) : pattern);
 }
 
 /** An offset in minutes east of UTC as ISO 8601 text: 420 → '+07:00', -330 → '-05:30'. */
@@ -269,17 +271,22 @@ export function formatOffset(offset: number): string {
 
 /** Adds whole days to a calendar date, with no zone involved. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
 }
 
 /** Adds whole months to a calendar date, clamping to the month's last day (Jan 31 + 1 month = Feb 28). */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const first = new Date(Date.UTC(y!, m! - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d!, lastDay));
-  return first.toISOString().slice(0, 10);
+  return dayjs.utc(date).add(months, 'month').format('YYYY-MM-DD');
+}
+
+/** Whole calendar days from date `a` to date `b` ('YYYY-MM-DD'). */
+export function calendarDays(a: string, b: string): number {
+  return dayjs.utc(b).diff(dayjs.utc(a), 'day');
+}
+
+/** The day of the week of a calendar date: 0 is Sunday, 6 Saturday. */
+export function weekday(date: string): number {
+  return dayjs.utc(date).day();
 }
 
 /** The instant a local calendar day starts in `zone`. */

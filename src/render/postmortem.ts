@@ -3,7 +3,7 @@ import { ROOT_CAUSES } from '../core/vocab.js';
 import { formatInZone, localDate } from '../core/time.js';
 import type { CauseCount, Repeats } from '../core/postmortem.js';
 import type { PostmortemRow, PostmortemWithDeal } from '../db/postmortems.js';
-import { instant } from './records.js';
+import { instant } from './instant.js';
 import { bars } from './bars.js';
 import { wrap } from './layout.js';
 import { paint, safe, table, type View } from './text.js';

@@ -1,6 +1,7 @@
 // Numeric dates in the user's order, the phrases salespeople write, and the column rule of an import.
 import { describe, expect, it } from 'vitest';
-import { columnDateOrder, decideDateOrder, formatWhen, parseWhen, readNumericDate, type DateOrder } from '../../src/core/dates.js';
+import { columnDateOrder, decideDateOrder, parseWhen, readNumericDate, type DateOrder } from '../../src/core/dates.js';
+import { formatWhen } from '../../src/render/instant.js';
 import { isoInZone } from '../../src/core/time.js';
 
 const NOW = '2026-12-01T08:00:00+07:00'; // a Tuesday, 08:00 in Jakarta

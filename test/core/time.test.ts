@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  checkZone, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone, systemZone, systemZoneProblem, zonedInstant,
+  addDays, addMonths, calendarDays, checkZone, dayOffset, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone,
+  systemZone, systemZoneProblem, weekday, zonedInstant,
 } from '../../src/core/time.js';
 
 const savedTz = process.env.TZ;
@@ -97,6 +98,49 @@ describe('local fields and formats', () => {
     expect(sameZone('UTC', 'Etc/UTC', at)).toBe(true);
     expect(sameZone('Asia/Jakarta', 'Asia/Bangkok', at)).toBe(false);
   });
+});
+
+describe('calendar arithmetic', () => {
+  it.each([
+    ['2026-11-22', 1, '2026-11-23'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-03-07', 2, '2026-03-09'], // across New York's spring-forward: no zone involved
+    ['2026-11-22', -365, '2025-11-22'],
+  ])('addDays(%s, %d) is %s', (date, days, expected) => expect(addDays(date, days)).toBe(expected));
+
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-11-22', 2, '2027-01-22'],
+    ['2026-05-15', 12, '2027-05-15'],
+    ['2028-02-29', 12, '2029-02-28'],
+  ])('addMonths(%s, %d) is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+
+  it.each([
+    ['2026-11-20', '2026-11-22', 2],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2026-03-07', '2026-03-09', 2],
+    ['2026-11-22', '2026-11-22', 0],
+    ['2026-11-22', '2026-11-20', -2],
+    ['2026-01-01', '2027-01-01', 365],
+  ])('calendarDays(%s, %s) is %d', (a, b, days) => expect(calendarDays(a, b)).toBe(days));
+
+  it.each([
+    ['2026-11-22', 0], ['2026-11-23', 1], ['2026-11-28', 6], ['2028-02-29', 2],
+  ])('weekday(%s) is %d', (date, day) => expect(weekday(date)).toBe(day));
+});
+
+describe('dayOffset', () => {
+  it.each([
+    ['2026-07-01', 'Asia/Jakarta', 420],
+    ['2026-07-01', 'Asia/Kolkata', 330],
+    ['2026-07-01', 'America/New_York', -240],
+    ['2026-03-08', 'America/New_York', undefined], // clocks go forward at 07:00Z that day
+    ['2026-07-01', 'UTC', 0],
+  ])('through %s in %s is %s', (date, zone, offset) => expect(dayOffset(Date.parse(`${date}T00:00:00Z`), zone)).toBe(offset));
 });
 
 describe('checkZone', () => {
