@@ -48,10 +48,12 @@ export function theirTimes(items: ReadonlyArray<{ dueAt: Date; tz: string | null
       // sameZone() holds only for the same name (but for an Etc/ prefix): others differ without reading offsets.
       if (tz.replace(/^Etc\//, '') === zone.replace(/^Etc\//, '') && sameZone(tz, zone, dueAt)) return;
       const offset = read.offsets[k]!;
-      const ms = dueAt.getTime();
-      const sameDay = formatAtOffset(ms, offset, 'YYYY-MM-DD') === localDate(dueAt, zone);
+      // Sliced from the ISO text, not formatted per pattern: this runs for every row of a morning table.
+      const wall = new Date(dueAt.getTime() + offset * 60_000).toISOString();
+      const time = wall.slice(11, 16);
+      const sameDay = wall.slice(0, 10) === localDate(dueAt, zone);
       const [january, july] = read.seasons.get(dueAt.getUTCFullYear())!;
-      out[i] = `${formatAtOffset(ms, offset, sameDay ? 'HH:mm' : 'ddd HH:mm')} ${labelAt(tz, offset, january, july)}`;
+      out[i] = `${sameDay ? time : formatAtOffset(dueAt.getTime(), offset, 'ddd HH:mm')} ${labelAt(tz, offset, january, july)}`;
     });
   }
   return out;

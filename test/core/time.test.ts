@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
 import {
-  addDays, addMonths, calendarDays, checkZone, dayOffset, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone,
+  addDays, addMonths, calendarDays, checkZone, dayOffset, formatAtOffset, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone,
   systemZone, systemZoneProblem, weekday, zonedInstant,
 } from '../../src/core/time.js';
 
@@ -92,6 +94,19 @@ describe('local fields and formats', () => {
 
   it('formats every token', () => {
     expect(formatInZone('2026-03-05T01:02:03Z', 'Asia/Jakarta', 'YYYY-MM-DD D MMM ddd HH:mm:ss Z')).toBe('2026-03-05 5 Mar Thu 08:02:03 +07:00');
+  });
+
+  // formatAtOffset is written by hand for its speed per row (see its comment): it must say what dayjs says.
+  it('formats as dayjs does, every token, over years of instants and odd offsets', () => {
+    dayjs.extend(utc);
+    const pattern = 'YYYY-MM-DD D MMM ddd HH:mm:ss';
+    for (const offset of [0, 420, -300, 330, 765, -570, -1]) {
+      for (let ms = Date.UTC(1999, 11, 31, 23); ms < Date.UTC(2031, 0, 1); ms += 29 * 3_600_000 + 7 * 60_000 + 13_000) {
+        expect(formatAtOffset(ms, offset, pattern)).toBe(dayjs.utc(ms + offset * 60_000).format(pattern));
+      }
+      // dayjs reads an offset of 16 or fewer minutes as hours (-1 → -01:00): ours keeps the minute (old LMT offsets).
+      expect(formatAtOffset(0, offset, 'Z')).toBe(Math.abs(offset) > 16 || offset === 0 ? dayjs.utc(0).utcOffset(offset, true).format('Z') : '-00:01');
+    }
   });
 
   it('tells zones with the same rules apart from zones that only share an offset now', () => {
