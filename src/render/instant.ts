@@ -2,15 +2,24 @@
 // CSV as ISO 8601 with the local offset. Offsets come from core/time.ts (its one offset cache) and the words
 // from its dayjs patterns. This module imports nothing else, so a command that confirms one instant (commit)
 // pays for no table layout or export code.
-import { dayOffset, formatInZone, formatOffset, isoInZone } from '../core/time.js';
+import { dayOffset, formatInZone, formatOffset, isoInZone, localDate } from '../core/time.js';
 import type { View } from './text.js';
 
 /** An instant for people: 'Mon 23 Nov 10:00' on a terminal (the year when not this year), ISO in a pipe; '—' / '' when none. */
 export function when(value: string | null | undefined, view: View): string {
   if (!value) return view.isTTY ? '—' : '';
   if (!view.isTTY) return isoInZone(value, view.zone);
-  const sameYear = formatInZone(value, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
-  return formatInZone(value, view.zone, sameYear ? 'ddd D MMM HH:mm' : 'ddd D MMM YYYY HH:mm');
+  return formatInZone(value, view.zone, thisYear(value, view) ? 'ddd D MMM HH:mm' : 'ddd D MMM YYYY HH:mm');
+}
+
+/** The local day of an instant for people: 'Mon 23 Nov' on a terminal (the year when not this year), 'YYYY-MM-DD' in a pipe. */
+export function day(value: string, view: View): string {
+  if (!view.isTTY) return localDate(new Date(value), view.zone);
+  return formatInZone(value, view.zone, thisYear(value, view) ? 'ddd D MMM' : 'ddd D MMM YYYY');
+}
+
+function thisYear(value: string, view: View): boolean {
+  return formatInZone(value, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
 }
 
 /** An instant as a person reads it without doubt, to confirm what they typed: 'Thu 3 Dec 2026 09:00' (or the day alone). */

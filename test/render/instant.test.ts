@@ -1,6 +1,6 @@
 // An instant shown to a person: every form of it, from its one home.
 import { describe, expect, it } from 'vitest';
-import { dayAndTime, formatWhen, instant, instantFormatter, when } from '../../src/render/instant.js';
+import { day, dayAndTime, formatWhen, instant, instantFormatter, when } from '../../src/render/instant.js';
 import type { View } from '../../src/render/text.js';
 
 const view = (isTTY: boolean, zone = 'Asia/Jakarta'): View => ({ isTTY, color: false, now: new Date('2026-11-23T01:00:00Z'), zone });
@@ -15,6 +15,15 @@ describe('when', () => {
     [null, false, ''],
     ['', false, ''],
   ])('%j on a terminal: %s → %j', (value, isTTY, expected) => expect(when(value, view(isTTY))).toBe(expected));
+});
+
+describe('day', () => {
+  it.each([
+    ['2026-11-23T03:00:00.000Z', true, 'Mon 23 Nov'],
+    ['2025-11-23T03:00:00.000Z', true, 'Sun 23 Nov 2025'],
+    ['2026-11-22T17:30:00.000Z', true, 'Mon 23 Nov'], // the local day
+    ['2026-11-22T17:30:00.000Z', false, '2026-11-23'],
+  ])('%j on a terminal: %s → %j', (value, isTTY, expected) => expect(day(value, view(isTTY))).toBe(expected));
 });
 
 describe('formatWhen, dayAndTime, instant', () => {
