@@ -3,7 +3,7 @@
 import type { CloseFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, isPromptCancel, prompts, viewOf } from '../context.js';
-import { formatWhen, parseWhen, DATE_EXAMPLES } from '../core/dates.js';
+import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
 import { optionalText } from '../core/text.js';
@@ -16,7 +16,8 @@ import { recordEvent } from '../db/events.js';
 import { insertFollowup, type FollowupRow } from '../db/followups.js';
 import { inTransaction } from '../db/transaction.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
-import { dealLabel, dealValue, when } from '../render/deals.js';
+import { dealLabel, dealValue } from '../render/deals.js';
+import { formatWhen, when } from '../render/instant.js';
 import { dealJson, followupJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, type View } from '../render/text.js';

@@ -15,7 +15,7 @@ import { dealNamesByText, followupCsvPages, followupCsvRange } from '../db/expor
 import { followupCsvPage } from '../render/exportFollowupsCsv.js';
 import { csvDealNames, csvHeader, csvLines, jsonElement, jsonObjects } from '../render/exportCells.js';
 import { calendarChunks, type CalendarFollowup } from '../render/ics.js';
-import { instant } from '../render/records.js';
+import { instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, terminalText } from '../render/text.js';
 import type { Sink } from '../context.js';

@@ -3,7 +3,7 @@ import type { FollowupDoneFlags, FollowupFlags, FollowupRescheduleFlags } from '
 import type { Context } from '../context.js';
 import { prompts, warn } from '../context.js';
 import { bestTimeWarning, dateOnlyRule, storedBestTime } from '../core/bestTime.js';
-import { formatWhen, parseWhen, type When } from '../core/dates.js';
+import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
 import { recordIdDigits } from '../core/recordId.js';
 import { isoInZone } from '../core/time.js';
@@ -22,7 +22,8 @@ import { inTransaction } from '../db/transaction.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { followupLine, type FollowupParty } from '../render/followup.js';
-import { followupJson, instant } from '../render/records.js';
+import { followupJson } from '../render/records.js';
+import { formatWhen, instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 
 /** The refusal when --at is missing and no terminal can ask for it. */

@@ -6,8 +6,8 @@ import { UsageError } from '../errors.js';
 import { resolveDeal } from '../db/which.js';
 import { insertJournal, journalTags } from '../db/journal.js';
 import { inTransaction } from '../db/transaction.js';
-import { dealLabel, when } from '../render/deals.js';
-import { instant } from '../render/records.js';
+import { dealLabel } from '../render/deals.js';
+import { instant, when } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 

@@ -12,8 +12,9 @@ import { nextScheduled, reopenDeal } from '../db/deals.js';
 import { resolveDeal } from '../db/which.js';
 import { recordEvent } from '../db/events.js';
 import { inTransaction } from '../db/transaction.js';
-import { dealLabel, when } from '../render/deals.js';
-import { dealJson, instant } from '../render/records.js';
+import { dealLabel } from '../render/deals.js';
+import { instant, when } from '../render/instant.js';
+import { dealJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe } from '../render/text.js';
 

@@ -10,7 +10,8 @@ import { postmortemsOfDeal } from '../db/postmortems.js';
 import { getProspect } from '../db/prospects.js';
 import { dealSheetText, type TimelineEntry } from '../render/dealSheet.js';
 import { postmortemJson } from '../render/postmortem.js';
-import { commitmentJson, dealJson, followupJson, instant, prospectJson } from '../render/records.js';
+import { commitmentJson, dealJson, followupJson, prospectJson } from '../render/records.js';
+import { instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 
 export async function run(ctx: Context, [ref]: string[]): Promise<Result> {

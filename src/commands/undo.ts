@@ -6,8 +6,7 @@ import { UsageError } from '../errors.js';
 import { recordIdDigits } from '../core/recordId.js';
 import { inTransaction } from '../db/transaction.js';
 import { getChange, laterConflict, recentChanges, revertChange, type ChangeRow } from '../db/undoLog.js';
-import { when } from '../render/deals.js';
-import { instant } from '../render/records.js';
+import { instant, when } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, table } from '../render/text.js';
 

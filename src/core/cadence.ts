@@ -1,6 +1,6 @@
 // A keep-in-touch rhythm ('2w', '3m'): how it is written, read, and when it puts the next touch.
 import { UsageError } from '../errors.js';
-import { addDays, addMonths, localDate, zonedInstant } from './time.js';
+import { addDays, addMonths, localDate, weekday, zonedInstant } from './time.js';
 import type { DateOnly } from './bestTime.js';
 
 const UNITS = { d: 'day', w: 'week', m: 'month', y: 'year' } as const;
@@ -40,8 +40,8 @@ export function nextTouch(contact: Date, every: string, place: DateOnly): Date {
   const unit = every.slice(-1) as Unit;
   const from = localDate(contact, place.zone);
   let date = unit === 'd' ? addDays(from, n) : unit === 'w' ? addDays(from, 7 * n) : addMonths(from, unit === 'm' ? n : 12 * n);
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  if (weekday === 6) date = addDays(date, 2);
-  else if (weekday === 0) date = addDays(date, 1);
+  const day = weekday(date);
+  if (day === 6) date = addDays(date, 2);
+  else if (day === 0) date = addDays(date, 1);
   return zonedInstant(date, place.time, place.zone);
 }

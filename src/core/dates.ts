@@ -5,7 +5,7 @@
 // parsers and refiners, and loaded only when a phrase needs it.
 import { UsageError } from '../errors.js';
 import { DATE_ONLY_TIME, type DateOnly } from './bestTime.js';
-import { addDays, addMonths, formatInZone, localDate, offsetMinutes, zonedInstant } from './time.js';
+import { addDays, addMonths, localDate, offsetMinutes, weekday, zonedInstant } from './time.js';
 
 export const DATE_EXAMPLES = "2026-12-01, '2026-12-01 14:30', 'tomorrow 10am', 'next tuesday', 'in 3 days' or +2w";
 
@@ -36,11 +36,6 @@ function checkDateOrder(value: string, where: string): DateOrder {
   const order = value.trim().toLowerCase();
   if (order !== 'dmy' && order !== 'mdy') throw new UsageError(`unknown date order '${value}' for ${where}: use dmy (3/12 is 3 December) or mdy (3/12 is 12 March)`);
   return order;
-}
-
-/** An instant as a person reads it without doubt: 'Thu 3 Dec 2026 09:00'. */
-export function formatWhen(at: Date, zone: string, hadTime = true): string {
-  return formatInZone(at, zone, hadTime ? 'ddd D MMM YYYY HH:mm' : 'ddd D MMM YYYY');
 }
 
 /** What a date phrase means: an instant, and whether the user gave a time of day. */
@@ -244,7 +239,6 @@ function salesChrono(en: ChronoEn, today: string) {
     const [year, month, d] = date.split('-').map(Number) as [number, number, number];
     return hour === undefined ? { year, month, day: d } : { year, month, day: d, hour, minute: 0 };
   };
-  const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
   chrono.parsers.unshift(
     {
       pattern: () => /\b(?:eod|end\s+of\s+(?:the\s+)?(?:business\s+|work(?:ing)?\s+)?day|close\s+of\s+business|cob)\b/i,

@@ -1,5 +1,5 @@
 // The morning table's rules: which follow-ups are due, and how late the overdue ones are.
-import { addDays, localDate, startOfDay } from './time.js';
+import { addDays, calendarDays, localDate, startOfDay } from './time.js';
 
 /** How `--until` was given: an instant, or a calendar date meaning the whole of that local day. */
 export interface Until {
@@ -33,9 +33,4 @@ export function overdueLabel(dueAt: Date, now: Date, zone: string): string {
   if (days > 0) return `${days}d overdue`;
   const minutes = Math.max(1, Math.floor((now.getTime() - dueAt.getTime()) / 60_000));
   return minutes >= 60 ? `${Math.floor(minutes / 60)}h overdue` : `${minutes}m overdue`;
-}
-
-/** Whole calendar days from date `a` to date `b` ('YYYY-MM-DD'). */
-export function calendarDays(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }

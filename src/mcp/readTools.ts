@@ -1,7 +1,8 @@
 // The read-only tools: the morning, a deal's briefing, the deals, the forecast, when prospects answer, and
 // what the post-mortems teach. Each runs the matching command with --json and changes nothing.
 import { parseBestTime, withinBestTime } from '../core/bestTime.js';
-import { formatInZone, isoInZone } from '../core/time.js';
+import { isoInZone } from '../core/time.js';
+import { dayAndTime } from '../render/instant.js';
 import { DEAL_STATUSES } from '../core/vocab.js';
 import { commandLine } from './invoke.js';
 import { DATE_HELP, DEAL_HELP, answerOf, count, who, type ToolDefinition } from './tool.js';
@@ -78,11 +79,11 @@ function briefingText(sheet: any, zone: string): string {
   const last = sheet.last_outcome;
   const lines = [
     `Deal #${sheet.id} ${sheet.title} [${sheet.status}] with ${who(p.name, p.company)}: ${decides}.`,
-    `Their time now: ${formatInZone(now.at, now.tz, 'ddd D MMM HH:mm')} (${now.tz})` +
+    `Their time now: ${dayAndTime(now.at, now.tz)} (${now.tz})` +
       (p.best_time ? `; best time ${p.best_time}${now.in_best_time ? ' (now)' : ' (not now)'}` : '; no best time known') + '.',
     `Reliability: kept ${r.kept ?? 0}, broken ${r.broken ?? 0}, pending ${r.pending ?? 0}; ${count(pending.length, 'pending commitment')} on this deal.`,
-    next ? `Next step: ${next.purpose} #${next.id} by ${next.channel} at ${formatInZone(next.due_at, zone, 'ddd D MMM HH:mm')}.` : 'No next step scheduled.',
-    last ? `Last outcome: ${last.outcome} by ${last.channel} on ${formatInZone(last.at, zone, 'ddd D MMM HH:mm')}.` : 'No completed follow-up yet.',
+    next ? `Next step: ${next.purpose} #${next.id} by ${next.channel} at ${dayAndTime(next.due_at, zone)}.` : 'No next step scheduled.',
+    last ? `Last outcome: ${last.outcome} by ${last.channel} on ${dayAndTime(last.at, zone)}.` : 'No completed follow-up yet.',
   ];
   return lines.join('\n');
 }

@@ -8,7 +8,8 @@ import type { PostmortemRow } from '../db/postmortems.js';
 import type { DealRow } from '../db/deals.js';
 import type { FollowupRow } from '../db/followups.js';
 import type { ProspectRow } from '../db/prospects.js';
-import { dealLabel, dealValue, when } from './deals.js';
+import { dealLabel, dealValue } from './deals.js';
+import { when } from './instant.js';
 import { wrap } from './layout.js';
 import { paint, safe, table, type Column, type View } from './text.js';
 

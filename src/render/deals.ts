@@ -1,12 +1,9 @@
 // How deals read: times on a terminal vs a pipe, values, and the deals listing.
-import { when } from './when.js';
+import { instant, instantFormatter, when } from './instant.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import type { DealLine, DealListRow } from '../db/dealViews.js';
 import type { DealRow } from '../db/deals.js';
-import { dealJson, instant } from './records.js';
-import { instantFormatter } from './exportCells.js';
-
-export { when };
+import { dealJson } from './records.js';
 import { paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal's value for people, or '—' / '' when it has none. */

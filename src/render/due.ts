@@ -3,7 +3,8 @@ import { isOverdue, overdueLabel, type Until } from '../core/due.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import { isClosure } from '../core/vocab.js';
 import { majorValue } from './records.js';
-import { formatInZone, isoInZone, localDate, localTime } from '../core/time.js';
+import { isoInZone, localDate, localTime } from '../core/time.js';
+import { dayAndTime } from './instant.js';
 import { theirTimes } from './theirTime.js';
 import { wrap } from './layout.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
@@ -110,7 +111,7 @@ function terminal(report: DueReport, view: View): string {
   const parts: string[] = [];
   if (report.items.length === 0) {
     const { until } = report;
-    const label = until && (until.hadTime ? formatInZone(until.at, view.zone, 'ddd D MMM HH:mm') : formatInZone(until.at, view.zone, 'ddd D MMM'));
+    const label = until && dayAndTime(until.at, view.zone, until.hadTime);
     parts.push(label ? `Nothing due until ${label}.\n` : 'Nothing due today.\n');
   } else {
     const today = localDate(report.now, view.zone);
@@ -120,7 +121,7 @@ function terminal(report: DueReport, view: View): string {
       const overdue = isOverdue(dueAt, report.now);
       const closure = isClosure(row.purpose);
       const marker = `${overdue ? c.red('!') : ''}${closure ? '★' : ''}`;
-      const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : formatInZone(dueAt, view.zone, 'ddd D MMM HH:mm');
+      const when = localDate(dueAt, view.zone) === today ? localTime(dueAt, view.zone) : dayAndTime(dueAt, view.zone);
       const time = overdue ? `${when} (${overdueLabel(dueAt, report.now, view.zone)})` : when;
       const purpose = closure ? 'CLOSURE' : `${row.purpose}${row.agreed ? ' (agreed)' : ''}${row.cadence ? ` ↻ ${row.cadence}` : ''}`;
       return [marker, time, theirs[i], row.prospect, row.company, row.channel, purpose, row.commitment ?? '—', money(row, formatMoney), row.followup_id];

@@ -2,7 +2,8 @@
 // from the ordinary rows, a million of them faster.
 import type { ExportColumn } from '../db/exportQueries.js';
 import type { FollowupCsvPage } from '../db/exportFollowupRows.js';
-import { csvLines, instantsIn, textCell } from './exportCells.js';
+import { csvLines, textCell } from './exportCells.js';
+import { instantsIn } from './instant.js';
 
 /**
  * A converter of a page to its CSV lines; `names` holds `csvDealNames` by deal id as text. A page that cannot

@@ -1,5 +1,5 @@
 // How a follow-up reads after it was scheduled, completed, moved or cancelled.
-import { formatWhen } from '../core/dates.js';
+import { formatWhen } from './instant.js';
 import { isClosure } from '../core/vocab.js';
 import type { FollowupRow } from '../db/followups.js';
 import { theirTime } from './due.js';

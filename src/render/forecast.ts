@@ -2,8 +2,8 @@
 import type { CurrencyTotal } from '../core/forecast.js';
 import { formatMoney, toDecimalString, toMajor } from '../core/money.js';
 import type { ForecastRow } from '../db/dealViews.js';
-import { dealValue, when } from './deals.js';
-import { instant } from './records.js';
+import { dealValue } from './deals.js';
+import { instant, when } from './instant.js';
 import { paint, safe, table, type Column, type View } from './text.js';
 
 export interface Forecast {

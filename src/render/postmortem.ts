@@ -1,9 +1,8 @@
 // Post-mortems as JSON and as text: one post-mortem, and the report across all of them.
 import { ROOT_CAUSES } from '../core/vocab.js';
-import { formatInZone, localDate } from '../core/time.js';
 import type { CauseCount, Repeats } from '../core/postmortem.js';
 import type { PostmortemRow, PostmortemWithDeal } from '../db/postmortems.js';
-import { instant } from './records.js';
+import { day, instant } from './instant.js';
 import { bars } from './bars.js';
 import { wrap } from './layout.js';
 import { paint, safe, table, type View } from './text.js';
@@ -82,11 +81,6 @@ export function reportText(report: PostmortemReport, view: View): string {
   }
   out += `\n${c.bold('Lessons')}\n`;
   if (!report.lessons.length) return `${out}No lessons written yet.\n`;
-  const day = (at: string) => (view.isTTY ? formatInZone(at, view.zone, sameYear(at, view) ? 'ddd D MMM' : 'ddd D MMM YYYY') : localDate(new Date(at), view.zone));
-  const rows = report.lessons.map((pm) => [day(pm.created_at), `#${pm.deal_id}`, pm.prospect_name, pm.lesson]);
+  const rows = report.lessons.map((pm) => [day(pm.created_at, view), `#${pm.deal_id}`, pm.prospect_name, pm.lesson]);
   return out + table(view, ['Date', 'Deal', 'Prospect', { header: 'Lesson', cut: 1 }], rows);
-}
-
-function sameYear(at: string, view: View): boolean {
-  return formatInZone(at, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
 }

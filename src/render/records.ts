@@ -1,5 +1,5 @@
 // JSON shapes of the records, shared by every command: snake_case, instants in ISO 8601 with offset.
-import { isoInZone } from '../core/time.js';
+import { instant } from './instant.js';
 import { toMajor } from '../core/money.js';
 import { storedBestTimeText } from '../core/bestTime.js';
 import { isClosure } from '../core/vocab.js';
@@ -7,11 +7,6 @@ import type { DealRow } from '../db/deals.js';
 import type { ProspectRow } from '../db/prospects.js';
 import type { FollowupRow } from '../db/followups.js';
 import type { CommitmentRow } from '../db/commitments.js';
-
-/** An instant for JSON: ISO 8601 with the local offset, or null. */
-export function instant(value: string | null | undefined, zone: string): string | null {
-  return value ? isoInZone(value, zone) : null;
-}
 
 /** A prospect as JSON. */
 export function prospectJson(p: ProspectRow, zone: string) {

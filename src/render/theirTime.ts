@@ -1,8 +1,6 @@
 // "Their time": the prospect's wall clock beside ours, for the morning table and a scheduled follow-up.
-import { dateResolvedZone, formatInZone, localDate, mayBeNamedZone, sameZone, withZone } from '../core/time.js';
+import { dateResolvedZone, formatAtOffset, formatInZone, localDate, mayBeNamedZone, sameZone, withZone } from '../core/time.js';
 import { labelAt, zoneLabel } from './zoneNames.js';
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** '09:00 EST': the prospect's wall clock when their zone is not ours ('' when it is), with the weekday when their date differs. */
 export function theirTime(dueAt: Date, tz: string | null, zone: string): string {
@@ -50,11 +48,12 @@ export function theirTimes(items: ReadonlyArray<{ dueAt: Date; tz: string | null
       // sameZone() holds only for the same name (but for an Etc/ prefix): others differ without reading offsets.
       if (tz.replace(/^Etc\//, '') === zone.replace(/^Etc\//, '') && sameZone(tz, zone, dueAt)) return;
       const offset = read.offsets[k]!;
-      const wall = new Date(dueAt.getTime() + offset * 60_000);
-      const time = wall.toISOString().slice(11, 16);
-      const sameDay = wall.toISOString().slice(0, 10) === localDate(dueAt, zone);
+      // Sliced from the ISO text, not formatted per pattern: this runs for every row of a morning table.
+      const wall = new Date(dueAt.getTime() + offset * 60_000).toISOString();
+      const time = wall.slice(11, 16);
+      const sameDay = wall.slice(0, 10) === localDate(dueAt, zone);
       const [january, july] = read.seasons.get(dueAt.getUTCFullYear())!;
-      out[i] = `${sameDay ? time : `${WEEKDAYS[wall.getUTCDay()]} ${time}`} ${labelAt(tz, offset, january, july)}`;
+      out[i] = `${sameDay ? time : formatAtOffset(dueAt.getTime(), offset, 'ddd HH:mm')} ${labelAt(tz, offset, january, july)}`;
     });
   }
   return out;

@@ -1,6 +1,6 @@
 // Numeric dates in the user's order, the phrases salespeople write, and the column rule of an import.
 import { describe, expect, it } from 'vitest';
-import { columnDateOrder, decideDateOrder, formatWhen, parseWhen, readNumericDate, type DateOrder } from '../../src/core/dates.js';
+import { columnDateOrder, decideDateOrder, parseWhen, readNumericDate, type DateOrder } from '../../src/core/dates.js';
 import { isoInZone } from '../../src/core/time.js';
 
 const NOW = '2026-12-01T08:00:00+07:00'; // a Tuesday, 08:00 in Jakarta
@@ -125,9 +125,4 @@ describe('columnDateOrder', () => {
   ] as Array<[Array<string | null>, DateOrder | undefined, unknown]>)('%j (%s) → %j', (values, given, expected) => {
     expect(problem(columnDateOrder(values, given))).toEqual(expected);
   });
-});
-
-it('formatWhen shows the weekday and the year', () => {
-  expect(formatWhen(new Date('2026-12-03T02:00:00Z'), ZONE)).toBe('Thu 3 Dec 2026 09:00');
-  expect(formatWhen(new Date('2026-12-03T02:00:00Z'), ZONE, false)).toBe('Thu 3 Dec 2026');
 });

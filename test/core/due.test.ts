@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDays, dueWindowEnd, isOverdue, overdueLabel } from '../../src/core/due.js';
+import { dueWindowEnd, isOverdue, overdueLabel } from '../../src/core/due.js';
 
 const NOW = new Date('2026-11-22T08:00:00Z'); // 15:00 in Jakarta, 03:00 in New York
 
@@ -34,20 +34,12 @@ describe('overdueLabel', () => {
   });
 });
 
-describe('isOverdue and calendarDays', () => {
+describe('isOverdue', () => {
   it.each([
     ['2026-11-22T07:59:59Z', true],
     ['2026-11-22T08:00:00Z', false],
     ['2026-11-22T09:00:00Z', false],
   ])('%s overdue → %s', (dueAt, expected) => {
     expect(isOverdue(new Date(dueAt), NOW)).toBe(expected);
-  });
-  it.each([
-    ['2026-11-20', '2026-11-22', 2],
-    ['2026-02-28', '2026-03-01', 1],
-    ['2026-03-07', '2026-03-09', 2],
-    ['2026-11-22', '2026-11-22', 0],
-  ])('%s → %s is %d days', (a, b, days) => {
-    expect(calendarDays(a, b)).toBe(days);
   });
 });

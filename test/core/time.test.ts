@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
 import {
-  checkZone, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone, systemZone, systemZoneProblem, zonedInstant,
+  addDays, addMonths, calendarDays, checkZone, dayOffset, formatAtOffset, formatInZone, isoInZone, localDate, localHour, localTime, offsetMinutes, sameZone,
+  systemZone, systemZoneProblem, weekday, zonedInstant,
 } from '../../src/core/time.js';
 
 const savedTz = process.env.TZ;
@@ -93,10 +96,66 @@ describe('local fields and formats', () => {
     expect(formatInZone('2026-03-05T01:02:03Z', 'Asia/Jakarta', 'YYYY-MM-DD D MMM ddd HH:mm:ss Z')).toBe('2026-03-05 5 Mar Thu 08:02:03 +07:00');
   });
 
+  // formatAtOffset is written by hand for its speed per row (see its comment): it must say what dayjs says.
+  it('formats as dayjs does, every token, over years of instants and odd offsets', () => {
+    dayjs.extend(utc);
+    const pattern = 'YYYY-MM-DD D MMM ddd HH:mm:ss';
+    for (const offset of [0, 420, -300, 330, 765, -570, -1]) {
+      for (let ms = Date.UTC(1999, 11, 31, 23); ms < Date.UTC(2031, 0, 1); ms += 29 * 3_600_000 + 7 * 60_000 + 13_000) {
+        expect(formatAtOffset(ms, offset, pattern)).toBe(dayjs.utc(ms + offset * 60_000).format(pattern));
+      }
+      // dayjs reads an offset of 16 or fewer minutes as hours (-1 → -01:00): ours keeps the minute (old LMT offsets).
+      expect(formatAtOffset(0, offset, 'Z')).toBe(Math.abs(offset) > 16 || offset === 0 ? dayjs.utc(0).utcOffset(offset, true).format('Z') : '-00:01');
+    }
+  });
+
   it('tells zones with the same rules apart from zones that only share an offset now', () => {
     expect(sameZone('UTC', 'Etc/UTC', at)).toBe(true);
     expect(sameZone('Asia/Jakarta', 'Asia/Bangkok', at)).toBe(false);
   });
+});
+
+describe('calendar arithmetic', () => {
+  it.each([
+    ['2026-11-22', 1, '2026-11-23'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-03-07', 2, '2026-03-09'], // across New York's spring-forward: no zone involved
+    ['2026-11-22', -365, '2025-11-22'],
+  ])('addDays(%s, %d) is %s', (date, days, expected) => expect(addDays(date, days)).toBe(expected));
+
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2028-01-31', 1, '2028-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-11-22', 2, '2027-01-22'],
+    ['2026-05-15', 12, '2027-05-15'],
+    ['2028-02-29', 12, '2029-02-28'],
+  ])('addMonths(%s, %d) is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+
+  it.each([
+    ['2026-11-20', '2026-11-22', 2],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2026-03-07', '2026-03-09', 2],
+    ['2026-11-22', '2026-11-22', 0],
+    ['2026-11-22', '2026-11-20', -2],
+    ['2026-01-01', '2027-01-01', 365],
+  ])('calendarDays(%s, %s) is %d', (a, b, days) => expect(calendarDays(a, b)).toBe(days));
+
+  it.each([
+    ['2026-11-22', 0], ['2026-11-23', 1], ['2026-11-28', 6], ['2028-02-29', 2],
+  ])('weekday(%s) is %d', (date, day) => expect(weekday(date)).toBe(day));
+});
+
+describe('dayOffset', () => {
+  it.each([
+    ['2026-07-01', 'Asia/Jakarta', 420],
+    ['2026-07-01', 'Asia/Kolkata', 330],
+    ['2026-07-01', 'America/New_York', -240],
+    ['2026-03-08', 'America/New_York', undefined], // clocks go forward at 07:00Z that day
+    ['2026-07-01', 'UTC', 0],
+  ])('through %s in %s is %s', (date, zone, offset) => expect(dayOffset(Date.parse(`${date}T00:00:00Z`), zone)).toBe(offset));
 });
 
 describe('checkZone', () => {

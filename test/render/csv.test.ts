@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isoInZone } from '../../src/core/time.js';
 import { csv, neutraliseFormula } from '../../src/render/csv.js';
-import { csvDealNames, csvHeader, csvLines, instantFormatter, jsonElement, quoteCell } from '../../src/render/exportCells.js';
+import { csvDealNames, csvHeader, csvLines, jsonElement, quoteCell } from '../../src/render/exportCells.js';
+import { instantFormatter } from '../../src/render/instant.js';
 import type { ExportColumn } from '../../src/db/exportQueries.js';
 
 describe('neutraliseFormula', () => {
