@@ -1,9 +1,12 @@
 // Turning exported rows of stored values into CSV lines and JSON objects, fast enough for a million rows:
-// instants are formatted with an offset cached per day, cells quoted without a per-row library call.
+// instants are formatted with an offset cached per day; each cell by core/csvCell.ts, lines ended as
+// render/csv.ts ends an export's.
 import { formatOffset, isoInZone, offsetMinutes } from '../core/time.js';
 import { toDecimalString, toMajor } from '../core/money.js';
 import type { ExportColumn } from '../db/exportQueries.js';
 import { jsonSafe } from './text.js';
+import { flagCell, storedTextCell, textCell } from '../core/csvCell.js';
+import { EXPORT_LINE_END } from './csv.js';
 
 /**
  * `isoInZone` for many instants, fast: the zone's offset is looked up once per UTC day, and a stored
@@ -65,26 +68,6 @@ export function instantsIn(zone: string): (text: string, from: number, to: numbe
 }
 
 
-/** RFC 4180 quoting of one cell, as csv-stringify does it (a test holds the two equal). */
-export function quoteCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The CSV header line of an export. */
-export function csvHeader(columns: ExportColumn[]): string {
-  return columns.map((column) => quoteCell(column.name)).join(',') + '\r\n';
-}
-
-/** A text cell for a spreadsheet: a formula start gets an apostrophe (as `neutraliseFormula`), then quoting. */
-export function textCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  const first = text.charCodeAt(0);
-  // = + - @ tab CR LF
-  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 || first === 10) text = `'${text}`;
-  return quoteCell(text);
-}
-
 type Cell = (value: unknown, row: unknown[]) => string;
 
 function csvCells(columns: ExportColumn[], zone: string): Cell[] {
@@ -95,7 +78,7 @@ function csvCells(columns: ExportColumn[], zone: string): Cell[] {
       case 'int':
         return (value) => (value === null ? '' : String(value));
       case 'bool':
-        return (value) => (value === null ? '' : value ? 'true' : 'false');
+        return flagCell;
       case 'instant':
         return (value) => (value === null ? '' : instant(value as string));
       case 'cells':
@@ -105,7 +88,7 @@ function csvCells(columns: ExportColumn[], zone: string): Cell[] {
       case 'list':
         return (value) => textCell(readList(value).join('; '));
       default:
-        return textCell;
+        return storedTextCell;
     }
   });
 }
@@ -127,7 +110,7 @@ export function csvLines(
     return (row) => {
       let line = cells[0]!(row[0], row);
       for (let i = 1; i < cells.length; i++) line += ',' + cells[i]!(row[i], row);
-      return line + '\r\n';
+      return line + EXPORT_LINE_END;
     };
   }
   const rest = cells.slice(5);
@@ -135,7 +118,7 @@ export function csvLines(
     return (row) => {
       let line = cells[0]!(row[0], row) + ',' + cells[1]!(row[1], row) + ',' + ((names.get(row[1]) as string | undefined) ?? ',,');
       for (let i = 0; i < rest.length; i++) line += ',' + rest[i]!(row[i + 2], row);
-      return line + '\r\n';
+      return line + EXPORT_LINE_END;
     };
   }
   // Formatted deal cells, a bounded number of them (memory stays flat); a deal's rows are often neighbours.
@@ -146,7 +129,7 @@ export function csvLines(
     let deal = row[1] === lastId ? last : byDeal.get(row[1]);
     if (deal === undefined) {
       const name = (names.get(row[1]) as unknown[] | undefined) ?? [];
-      deal = `${cells[1]!(row[1], row)},${textCell(name[1] ?? null)},${textCell(name[2] ?? null)},${textCell(name[3] ?? null)}`;
+      deal = `${cells[1]!(row[1], row)},${storedTextCell(name[1])},${storedTextCell(name[2])},${storedTextCell(name[3])}`;
       if (byDeal.size >= 10_000) byDeal.clear();
       byDeal.set(row[1], deal);
     }
@@ -154,13 +137,13 @@ export function csvLines(
     last = deal;
     let line = cells[0]!(row[0], row) + ',' + deal;
     for (let i = 0; i < rest.length; i++) line += ',' + rest[i]!(row[i + 2], row);
-    return line + '\r\n';
+    return line + EXPORT_LINE_END;
   };
 }
 
 /** A deal's names ([deal_id, prospect_name, company, deal_title]) as their three CSV cells, one string. */
 export function csvDealNames(deal: unknown[]): string {
-  const cells = `${textCell(deal[1] ?? null)},${textCell(deal[2] ?? null)},${textCell(deal[3] ?? null)}`;
+  const cells = `${storedTextCell(deal[1])},${storedTextCell(deal[2])},${storedTextCell(deal[3])}`;
   // Flattened into one string: kept as joined pieces, 100,000 deals' names would take several times the memory.
   return Buffer.from(cells).toString();
 }

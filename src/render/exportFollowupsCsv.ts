@@ -2,7 +2,9 @@
 // from the ordinary rows, a million of them faster.
 import type { ExportColumn } from '../db/exportQueries.js';
 import type { FollowupCsvPage } from '../db/exportFollowupRows.js';
-import { csvLines, instantsIn, textCell } from './exportCells.js';
+import { textCell } from '../core/csvCell.js';
+import { EXPORT_LINE_END } from './csv.js';
+import { csvLines, instantsIn } from './exportCells.js';
 
 /**
  * A converter of a page to its CSV lines; `names` holds `csvDealNames` by deal id as text. A page that cannot
@@ -41,7 +43,7 @@ export function followupCsvPage(
       if (deal === undefined) return null;
       lines[i] =
         `${r.slice(0, b)},${deal},${instant(r, b + 1, c)},${r.slice(c + 1, d)},${textCell(r.slice(d + 1, e))},` +
-        `${textCell(r.slice(e + 1, f))},${instant(r, f + 1, g)},${g + 1 === r.length ? '' : instant(r, g + 1, r.length)}\r\n`;
+        `${textCell(r.slice(e + 1, f))},${instant(r, f + 1, g)},${g + 1 === r.length ? '' : instant(r, g + 1, r.length)}${EXPORT_LINE_END}`;
     }
     return lines;
   };
