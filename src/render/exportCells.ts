@@ -2,9 +2,10 @@
 // instants are formatted with an offset cached per day; each cell by core/csvCell.ts, lines ended as
 // render/csv.ts ends an export's.
 import { formatOffset, isoInZone, offsetMinutes } from '../core/time.js';
-import { toDecimalString, toMajor } from '../core/money.js';
+import { toDecimalString } from '../core/money.js';
 import type { ExportColumn } from '../db/exportQueries.js';
 import { jsonSafe } from './text.js';
+import { shapedJson, storedList, type Field, type Shape } from './records.js';
 import { flagCell, storedTextCell, textCell } from '../core/csvCell.js';
 import { EXPORT_LINE_END } from './csv.js';
 
@@ -86,7 +87,7 @@ function csvCells(columns: ExportColumn[], zone: string): Cell[] {
       case 'money':
         return (value, row) => (value === null || !row[currencyAt] ? '' : toDecimalString(value as number, row[currencyAt] as string));
       case 'list':
-        return (value) => textCell(readList(value).join('; '));
+        return (value) => textCell(storedList(value).join('; '));
       default:
         return storedTextCell;
     }
@@ -148,39 +149,18 @@ export function csvDealNames(deal: unknown[]): string {
   return Buffer.from(cells).toString();
 }
 
-/** A converter of stored rows to JSON objects: snake_case keys, instants with offset, booleans, lists. */
+/** A converter of stored rows to JSON objects in the records' shapes (`shapedJson`), instants by `instantFormatter`. */
 export function jsonObjects(columns: ExportColumn[], zone: string, names: Map<unknown, unknown> | null = null): (row: unknown[]) => Record<string, unknown> {
   const instant = instantFormatter(zone);
-  const currencyAt = columns.findIndex((column) => column.name === 'currency');
-  const convert = (column: ExportColumn, value: unknown, row: unknown[]): unknown => {
-    if (value === null || value === undefined) return column.kind === 'list' ? [] : null;
-    if (column.kind === 'instant') return instant(value as string);
-    if (column.kind === 'bool') return Boolean(value);
-    if (column.kind === 'money') return row[currencyAt] ? toMajor(value as number, row[currencyAt] as string) : null;
-    if (column.kind === 'list') return readList(value);
-    return value;
-  };
+  const shape: Shape = { fields: columns as Field[], currencyAt: columns.findIndex((column) => column.name === 'currency') };
   return (stored) => {
     let row = stored;
     if (names) {
       const name = (names.get(stored[1]) as unknown[] | undefined) ?? [];
       row = [stored[0], stored[1], name[1] ?? null, name[2] ?? null, name[3] ?? null, ...stored.slice(2)];
     }
-    const object: Record<string, unknown> = {};
-    columns.forEach((column, i) => (object[column.name] = convert(column, row[i], row)));
-    return object;
+    return shapedJson(shape, row, instant);
   };
-}
-
-/** A stored JSON list ('["a","b"]'); anything else reads as one item, never as a crash. */
-function readList(value: unknown): string[] {
-  if (value === null || value === undefined || value === '') return [];
-  try {
-    const parsed = JSON.parse(String(value));
-    return Array.isArray(parsed) ? parsed.map(String) : [String(value)];
-  } catch {
-    return [String(value)];
-  }
 }
 
 /** One element of a pretty-printed JSON array, indented as `JSON.stringify(_, null, 2)` would nest it. */
