@@ -84,7 +84,7 @@ function checkWhat(what: string): Exportable | 'all' {
 async function writeCsv(ctx: Context, what: Exportable, output: ChunkedOutput): Promise<number> {
   if (what === 'followups') return writeFollowupsCsv(ctx, output);
   const { rows: stored, names, columns } = openExport(ctx.db(), what, 'csv', csvDealNames);
-  const line = csvLines(columns, ctx.zone, names, true);
+  const line = csvLines(columns, ctx.zone, names);
   let rows = 0;
   await output.write(csvHeader(EXPORTS[what].columns.map((column) => column.name)));
   for (const row of stored) {

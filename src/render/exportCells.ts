@@ -97,15 +97,10 @@ function csvCells(columns: ExportColumn[], zone: string): Cell[] {
 /**
  * A converter of stored rows to CSV lines (CRLF, as RFC 4180 says): text cells guarded against formula
  * injection, numbers and money as plain numbers, instants with the offset of `zone`, lists joined by '; '.
- * With `names` (see `openExport`) the deal's three name cells are formatted once per deal.
+ * With `names` (see `openExport`), holding `csvDealNames` of each deal, rows lack the deal's three name cells
+ * and get them from there, formatted once per deal.
  */
-export function csvLines(
-  columns: ExportColumn[],
-  zone: string,
-  names: Map<unknown, unknown> | null = null,
-  /** The names hold `csvDealNames` of each deal rather than its stored names. */
-  formatted = false,
-): (row: unknown[]) => string {
+export function csvLines(columns: ExportColumn[], zone: string, names: Map<unknown, unknown> | null = null): (row: unknown[]) => string {
   const cells = csvCells(columns, zone);
   if (!names) {
     return (row) => {
@@ -115,28 +110,8 @@ export function csvLines(
     };
   }
   const rest = cells.slice(5);
-  if (formatted) {
-    return (row) => {
-      let line = cells[0]!(row[0], row) + ',' + cells[1]!(row[1], row) + ',' + ((names.get(row[1]) as string | undefined) ?? ',,');
-      for (let i = 0; i < rest.length; i++) line += ',' + rest[i]!(row[i + 2], row);
-      return line + EXPORT_LINE_END;
-    };
-  }
-  // Formatted deal cells, a bounded number of them (memory stays flat); a deal's rows are often neighbours.
-  const byDeal = new Map<unknown, string>();
-  let lastId: unknown;
-  let last = '';
   return (row) => {
-    let deal = row[1] === lastId ? last : byDeal.get(row[1]);
-    if (deal === undefined) {
-      const name = (names.get(row[1]) as unknown[] | undefined) ?? [];
-      deal = `${cells[1]!(row[1], row)},${storedTextCell(name[1])},${storedTextCell(name[2])},${storedTextCell(name[3])}`;
-      if (byDeal.size >= 10_000) byDeal.clear();
-      byDeal.set(row[1], deal);
-    }
-    lastId = row[1];
-    last = deal;
-    let line = cells[0]!(row[0], row) + ',' + deal;
+    let line = cells[0]!(row[0], row) + ',' + cells[1]!(row[1], row) + ',' + ((names.get(row[1]) as string | undefined) ?? ',,');
     for (let i = 0; i < rest.length; i++) line += ',' + rest[i]!(row[i + 2], row);
     return line + EXPORT_LINE_END;
   };

@@ -18,7 +18,7 @@ export function followupCsvPage(
   reread: (after: unknown, last: unknown) => unknown[][],
 ): (page: FollowupCsvPage) => string[] {
   const instant = instantsIn(zone);
-  const ordinary = csvLines(columns, zone, { get: (id: unknown) => names.get(String(id)) } as Map<unknown, unknown>, true);
+  const ordinary = csvLines(columns, zone, { get: (id: unknown) => names.get(String(id)) } as Map<unknown, unknown>);
   const fast = (page: FollowupCsvPage): string[] | null => {
     if (page.text === null || typeof page.after !== 'number') return null;
     const rows = page.text.split('\x1e');

@@ -13,7 +13,7 @@ const ZONE = 'America/New_York';
 /** The ordinary export's bytes, row by row. */
 function ordinary(h: Harness): string {
   const { rows, names, columns } = openExport(h.db, 'followups', 'csv', csvDealNames);
-  const line = csvLines(columns, ZONE, names, true);
+  const line = csvLines(columns, ZONE, names);
   let text = csvHeader(EXPORTS.followups.columns.map((column) => column.name));
   for (const row of rows) text += line(row);
   return text;

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isoInZone } from '../../src/core/time.js';
+import { splitCsv } from '../../src/commands/importCsvSplit.js';
 import { csv, csvHeader } from '../../src/render/csv.js';
 import { csvDealNames, csvLines, instantFormatter, jsonElement } from '../../src/render/exportCells.js';
 import type { ExportColumn } from '../../src/db/exportQueries.js';
@@ -22,6 +23,16 @@ describe('csv (listings)', () => {
       fc.property(names, fc.array(fc.array(value)), (columns, rows) => {
         const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : (cell ?? ''))));
         expect(csv(columns, rows)).toBe(stringify([columns, ...guarded], { cast: { boolean: (v) => (v ? 'true' : 'false') } }));
+      }),
+    );
+  });
+
+  it("is read back by import's own reader (commands/importCsvSplit.ts) as the cells written, text guarded", () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', '-', '@', 'é') });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1 }), fc.array(fc.array(text, { minLength: 1 })), (columns, rows) => {
+        const guarded = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell)));
+        expect(splitCsv(csv(columns, rows), ',')).toEqual([columns, ...guarded]);
       }),
     );
   });
@@ -57,12 +68,12 @@ describe('csvLines', () => {
     ]);
   });
 
-  it('formats the deal names once from memory when given', () => {
+  it('takes the deal names from memory when given', () => {
     const named: ExportColumn[] = [
       { name: 'id', kind: 'int' }, { name: 'deal_id', kind: 'int' }, { name: 'prospect_name', kind: 'text' },
       { name: 'company', kind: 'text' }, { name: 'deal_title', kind: 'text' }, { name: 'notes', kind: 'text' },
     ];
-    const names = new Map<unknown, unknown[]>([[9, [9, 'Budi', 'PT Maju, Tbk', '@renewal']]]);
+    const names = new Map<unknown, unknown>([[9, csvDealNames([9, 'Budi', 'PT Maju, Tbk', '@renewal'])]]);
     const toLine = csvLines(named, 'UTC', names);
     expect(toLine([1, 9, 'x'])).toBe('1,9,Budi,"PT Maju, Tbk",\'@renewal,x\r\n');
     expect(toLine([2, 10, null])).toBe('2,10,,,,\r\n');
@@ -74,7 +85,7 @@ describe('csvLines', () => {
       { name: 'company', kind: 'text' }, { name: 'deal_title', kind: 'text' }, { name: 'words', kind: 'cells' }, { name: 'notes', kind: 'text' },
     ];
     const names = new Map<unknown, unknown>([[9, csvDealNames([9, 'Budi', 'PT Maju, Tbk', '@renewal'])]]);
-    const toLine = csvLines(named, 'UTC', names, true);
+    const toLine = csvLines(named, 'UTC', names);
     expect(toLine([1, 9, 'call,closure,true', '=x'])).toBe('1,9,Budi,"PT Maju, Tbk",\'@renewal,call,closure,true,\'=x\r\n');
     expect(toLine([2, 10, null, null])).toBe('2,10,,,,,\r\n');
   });
