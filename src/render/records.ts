@@ -71,7 +71,7 @@ export function shapedJson(shape: Shape, values: unknown[], instant: (stored: st
     if (value === null || value === undefined) object[name] = kind === 'list' ? [] : kind === 'text' || kind === 'int' ? value : null;
     else if (kind === 'instant') object[name] = instant(value as string);
     else if (kind === 'bool') object[name] = Boolean(value);
-    else if (kind === 'money') object[name] = values[currencyAt] ? toMajor(value as number, values[currencyAt] as string) : null;
+    else if (kind === 'money') object[name] = inMajor(value as number, values[currencyAt] as string | null);
     else if (kind === 'list') object[name] = Array.isArray(value) ? value : storedList(value);
     else object[name] = value;
   }
@@ -104,7 +104,12 @@ export function prospectJson(p: ProspectRow, zone: string) {
 
 /** A deal's value in major units for JSON (1500.5), or null when it has none. */
 export function majorValue(d: { value_minor: number | null; currency: string | null }): number | null {
-  return d.value_minor !== null && d.currency ? toMajor(d.value_minor, d.currency) : null;
+  return inMajor(d.value_minor, d.currency);
+}
+
+/** Minor units in major units for JSON (1500.5), or null without an amount or a currency. */
+function inMajor(minor: number | null, currency: string | null): number | null {
+  return minor !== null && currency ? toMajor(minor, currency) : null;
 }
 
 /** A deal as JSON; `value` is in major units (1500.5), `value_minor` the exact integer. */
