@@ -56,7 +56,7 @@ const lazyModules = {
 const staging = `${root}dist.${process.pid}`;
 // The MCP SDK and zod are loaded by `salesctl mcp` alone.
 const heavy = [
-  '@inquirer/prompts', 'chrono-node', 'chrono-node/en', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync', 'ical-generator', 'iconv-lite',
+  '@inquirer/prompts', 'chrono-node', 'chrono-node/en', 'cli-progress', 'csv-parse', 'csv-parse/sync', 'ical-generator', 'iconv-lite',
   '@modelcontextprotocol/server', '@modelcontextprotocol/server/stdio', 'zod',
 ];
 await build({

@@ -13,7 +13,8 @@ import { EXPORTABLE, EXPORTS, iterateScheduledForCalendar, openExport, type Expo
 import { fileOutput, sinkOutput, type ChunkedOutput } from '../render/chunkedOutput.js';
 import { dealNamesByText, followupCsvPages, followupCsvRange } from '../db/exportFollowupRows.js';
 import { followupCsvPage } from '../render/exportFollowupsCsv.js';
-import { csvDealNames, csvHeader, csvLines, jsonElement, jsonObjects } from '../render/exportCells.js';
+import { csvDealNames, csvLines, jsonElement, jsonObjects } from '../render/exportCells.js';
+import { csvHeader } from '../render/csv.js';
 import { calendarChunks, type CalendarFollowup } from '../render/ics.js';
 import { instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
@@ -78,9 +79,9 @@ function checkWhat(what: string): Exportable | 'all' {
 async function writeCsv(ctx: Context, what: Exportable, output: ChunkedOutput): Promise<number> {
   if (what === 'followups') return writeFollowupsCsv(ctx, output);
   const { rows: stored, names, columns } = openExport(ctx.db(), what, 'csv', csvDealNames);
-  const line = csvLines(columns, ctx.zone, names, true);
+  const line = csvLines(columns, ctx.zone, names);
   let rows = 0;
-  await output.write(csvHeader(EXPORTS[what].columns));
+  await output.write(csvHeader(EXPORTS[what].columns.map((column) => column.name)));
   for (const row of stored) {
     const waiting = output.write(line(row));
     if (waiting) await waiting;
@@ -95,7 +96,7 @@ async function writeFollowupsCsv(ctx: Context, output: ChunkedOutput): Promise<n
   const names = dealNamesByText(db, csvDealNames);
   const lines = followupCsvPage(EXPORTS.followups.csv!.columns, ctx.zone, names, followupCsvRange(db));
   let rows = 0;
-  await output.write(csvHeader(EXPORTS.followups.columns));
+  await output.write(csvHeader(EXPORTS.followups.columns.map((column) => column.name)));
   for (const page of followupCsvPages(db)) {
     for (const line of lines(page)) {
       const waiting = output.write(line);

@@ -1,7 +1,8 @@
 // The common shape of a CSV file read without csv-parse: cells split on the delimiter, a cell in double quotes
 // with "" for a quote. It reads the same records csv-parse does (with `relax_column_count` and only \n line
 // breaks), about five times faster; anything else (a quote inside a bare cell, text after a closing quote, a
-// quote never closed) is left to csv-parse, which reads it or names the error, as before.
+// quote never closed) is left to csv-parse, which reads it or names the error, as before. It is the reading
+// side of core/csvCell.ts's quoting: test/render/csv.test.ts reads back what render/csv.ts writes.
 import type { Delimiter } from '../core/importText.js';
 
 const QUOTE = 34;

@@ -4,7 +4,8 @@
 // A page whose values hold an RS or US themselves cannot be told apart: it is read again the ordinary way
 // (`followupCsvRange`); the reader checks that (see render/exportFollowupsCsv.ts).
 import type { Database } from 'better-sqlite3';
-import { EXPORTS } from './exportQueries.js';
+import { EXPORTS, FOLLOWUP_WORD_CELLS } from './exportQueries.js';
+import { pageSql, pagesOf, rangeSql } from './pagedRead.js';
 
 /** One page: how many rows SQLite joined, the last id, and the joined text (null when no row). */
 export interface FollowupCsvPage {
@@ -15,44 +16,31 @@ export interface FollowupCsvPage {
 }
 
 const PAGE = 512;
-// `x.purpose = 'closure'` restates isClosure (core/vocab.ts) in SQL: test/commands/exportClosure.test.ts.
-const ROW = `x.id || ',' || x.deal_id || char(31) || x.due_at || char(31) || x.channel || ',' || x.purpose || ','
-  || CASE WHEN x.purpose = 'closure' THEN 'true' ELSE 'false' END || ',' || CASE WHEN x.agreed THEN 'true' ELSE 'false' END
-  || ',' || x.status || char(31) || ifnull(x.outcome, '') || char(31) || ifnull(x.notes, '') || char(31) || x.created_at
+const ROW = `x.id || ',' || x.deal_id || char(31) || x.due_at || char(31) || ${FOLLOWUP_WORD_CELLS}
+  || char(31) || ifnull(x.outcome, '') || char(31) || ifnull(x.notes, '') || char(31) || x.created_at
   || char(31) || ifnull(x.completed_at, '')`;
 
 /** The pages of all follow-ups in id order, read in one read transaction so they agree with each other. */
 export function followupCsvPages(db: Database): IterableIterator<FollowupCsvPage> {
   // No ORDER BY inside group_concat (a sort per page, measured slower): the reader checks the ids ascend.
-  return joinedPages(db, `SELECT x.id, ${ROW} AS r FROM followups x WHERE x.id > ? ORDER BY x.id`, PAGE);
+  return joinedPages(db, `SELECT x.id, ${ROW} AS r FROM followups x ORDER BY x.id`, PAGE);
 }
 
 /**
- * Every row of `rows` (a query of an id and its row's joined text `r`, WHERE `id > ?`, ORDER BY id), `size`
- * rows to a page joined by RS, in one read transaction so that the pages agree with each other.
+ * Every row of `rows` (a query of an id and its row's joined text `r`, ORDER BY id), `size` rows to a page
+ * joined by RS, read by db/pagedRead.ts.
  */
-function* joinedPages(db: Database, rows: string, size: number): IterableIterator<FollowupCsvPage> {
-  const page = db.prepare(`SELECT count(*), max(id), group_concat(r, char(30)) FROM (${rows} LIMIT ${size})`).raw(true);
-  const own = !db.inTransaction;
-  if (own) db.prepare('BEGIN').run();
-  try {
-    let after: unknown = Number.MIN_SAFE_INTEGER;
-    for (;;) {
-      const [count, last, text] = page.get(after) as [number, unknown, string | null];
-      if (!count) return;
-      yield { count, after, last, text };
-      if (count < size) return;
-      after = last;
-    }
-  } finally {
-    if (own && db.inTransaction) db.prepare('COMMIT').run();
-  }
+function joinedPages(db: Database, rows: string, size: number): IterableIterator<FollowupCsvPage> {
+  const page = db.prepare(`SELECT count(*), max(id), group_concat(r, char(30)) FROM (${pageSql(rows, size)})`).raw(true);
+  return pagesOf(db, size, (after) => {
+    const [count, last, text] = page.get(after) as [number, unknown, string | null];
+    return { count, after, last, text };
+  });
 }
 
 /** The follow-ups after `after` up to `last` as the ordinary CSV export reads them (`EXPORTS.followups.csv`). */
 export function followupCsvRange(db: Database): (after: unknown, last: unknown) => unknown[][] {
-  const sql = EXPORTS.followups.csv!.sql.replace(/ORDER BY x\.id\s*$/, 'WHERE x.id > ? AND x.id <= ? ORDER BY x.id');
-  const range = db.prepare(sql).raw(true);
+  const range = db.prepare(rangeSql(EXPORTS.followups.csv!.sql)).raw(true);
   return (after, last) => range.all(after, last) as unknown[][];
 }
 
@@ -66,8 +54,8 @@ export function dealNamesByText(db: Database, keep: (deal: unknown[]) => string)
   const names = new Map<string, string>();
   const from = "FROM deals d JOIN prospects p ON p.id = d.prospect_id";
   const joined = `SELECT d.id, d.id || char(31) || p.name || char(31) || ifnull(p.company, '') || char(31) || d.title AS r
-    ${from} WHERE d.id > ? ORDER BY d.id`;
-  const ordinary = db.prepare(`SELECT d.id, p.name, nullif(p.company, ''), d.title ${from} WHERE d.id > ? AND d.id <= ?`).raw(true);
+    ${from} ORDER BY d.id`;
+  const ordinary = db.prepare(rangeSql(`SELECT d.id, p.name, nullif(p.company, ''), d.title ${from} ORDER BY d.id`)).raw(true);
   const fast = (count: number, after: number, text: string | null): [string, string][] | null => {
     const rows = text?.split('\x1e');
     if (!rows || rows.length !== count) return null;

@@ -1,12 +1,14 @@
 // What `salesctl export <what>` reads: one query per record, its columns in order with the kind of value
 // each holds (so CSV and JSON writers know a number from text and an instant from a date).
 import type { Database } from 'better-sqlite3';
+import { pagedRows } from './pagedRead.js';
+import { COMMITMENT, DEAL, FOLLOWUP, POSTMORTEM, PROSPECT, type FieldKind, type Shape } from '../render/records.js';
 
 /**
- * How a column's stored value is shown: text, integer, instant (UTC ISO stored), 0/1 flag, money, list;
- * `cells` is CSV text made by the query itself (several columns the schema constrains to plain words).
+ * How a column's stored value is shown: a record field's kind (render/records.ts), or `cells`, CSV text made
+ * by the query itself (several columns the schema constrains to plain words).
  */
-type ColumnKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list' | 'cells';
+type ColumnKind = FieldKind | 'cells';
 
 /** One exported column; a `money` column holds minor units and takes its currency from `currency`. */
 export interface ExportColumn {
@@ -18,29 +20,39 @@ export const EXPORTABLE = ['deals', 'prospects', 'commitments', 'followups', 'po
 export type Exportable = (typeof EXPORTABLE)[number];
 
 const c = (kind: ColumnKind, ...names: string[]): ExportColumn[] => names.map((name) => ({ name, kind }));
-const NAMES = c('text', 'prospect_name', 'company', 'deal_title');
 
 /**
- * Columns and query per record; column order is the query's, ids keep the order stable. A query with
- * prospect_name after deal_id selects id and deal_id first; the deal's names are added from memory (cheaper than
- * two joins a row).
+ * A follow-up's channel, purpose, closure, agreed and status as their five CSV cells, joined in SQL: the cell rule
+ * (core/csvCell.ts) restated for speed, which holds because the schema CHECKs channel, purpose and status to
+ * words that need no quote or guard, and a flag's cell is true/false (test/db/exportQueries.test.ts holds it).
+ * `x.purpose = 'closure'` restates isClosure (core/vocab.ts): test/commands/exportClosure.test.ts.
+ */
+export const FOLLOWUP_WORD_CELLS = `x.channel || ',' || x.purpose || ',' || CASE WHEN x.purpose = 'closure' THEN 'true' ELSE 'false' END || ','
+                || CASE WHEN x.agreed THEN 'true' ELSE 'false' END || ',' || x.status`;
+const NAMES = c('text', 'prospect_name', 'company', 'deal_title');
+/** A record of a deal's columns: its shape with the deal's names after deal_id. */
+const named = ({ fields }: Shape): ExportColumn[] => [...fields.slice(0, 2), ...NAMES, ...fields.slice(2)];
+/** The follow-ups' columns with channel, purpose, closure, agreed and status as one column of `FOLLOWUP_WORD_CELLS`. */
+const wordCells = (columns: ExportColumn[]): ExportColumn[] => [
+  ...columns.slice(0, 6), ...c('cells', columns.slice(6, 11).map((column) => column.name).join(',')), ...columns.slice(11),
+];
+
+/**
+ * Columns and query per record: the columns are the record's one JSON shape (render/records.ts), the names of a
+ * record of a deal after deal_id. Each query restates for speed, in SQL, how the shape's values are read from the
+ * tables (render/records.ts reads them from a row object; test/render/records.test.ts holds the two equal).
+ * Column order is the query's, ids keep the order stable. A query with prospect_name after deal_id selects id
+ * and deal_id first; the deal's names are added from memory (cheaper than two joins a row).
  */
 export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string; csv?: { columns: ExportColumn[]; sql: string } }> = {
   deals: {
-    columns: [
-      ...c('int', 'id'), ...c('text', 'title'), ...c('int', 'prospect_id'), ...c('text', 'prospect_name', 'company'),
-      ...c('money', 'value'), ...c('int', 'value_minor'), ...c('text', 'currency', 'status', 'stage'),
-      ...c('instant', 'created_at', 'closed_at'), ...c('text', 'lost_reason'),
-    ],
+    columns: DEAL.fields,
     sql: `SELECT d.id, d.title, d.prospect_id, p.name, nullif(p.company, ''), d.value_minor, d.value_minor, d.currency,
             d.status, d.stage, d.created_at, d.closed_at, d.lost_reason
           FROM deals d JOIN prospects p ON p.id = d.prospect_id ORDER BY d.id`,
   },
   prospects: {
-    columns: [
-      ...c('int', 'id'), ...c('text', 'name', 'company', 'role', 'email', 'phone'), ...c('bool', 'decision_maker'),
-      ...c('text', 'segment', 'tz', 'best_time', 'channel', 'notes'), ...c('instant', 'created_at'),
-    ],
+    columns: PROSPECT.fields,
     // best_time: storedBestTimeText (core/bestTime.ts) restated in SQL; test/commands/export.test.ts holds it equal.
     sql: `SELECT id, name, nullif(company, ''), role, email, phone, decision_maker, segment, tz,
             CASE WHEN best_time_start IS NOT NULL AND best_time_end IS NOT NULL THEN best_time_start || '-' || best_time_end END,
@@ -48,19 +60,13 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string;
           FROM prospects ORDER BY id`,
   },
   commitments: {
-    columns: [
-      ...c('int', 'id', 'deal_id'), ...NAMES, ...c('text', 'kind', 'what', 'given_by'), ...c('instant', 'promised_at'),
-      ...c('text', 'payment', 'status'), ...c('instant', 'created_at', 'resolved_at'),
-    ],
+    columns: named(COMMITMENT),
     sql: `SELECT x.id, x.deal_id, x.kind, x.what, x.given_by, x.promised_at, x.payment, x.status,
             x.created_at, x.resolved_at
           FROM commitments x ORDER BY x.id`,
   },
   followups: {
-    columns: [
-      ...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'due_at'), ...c('text', 'channel', 'purpose'),
-      ...c('bool', 'closure', 'agreed'), ...c('text', 'status', 'outcome', 'notes'), ...c('instant', 'created_at', 'completed_at'),
-    ],
+    columns: named(FOLLOWUP),
     // `x.purpose = 'closure'` restates isClosure (core/vocab.ts) in SQL: test/commands/exportClosure.test.ts.
     sql: `SELECT x.id, x.deal_id, x.due_at, x.channel, x.purpose, x.purpose = 'closure', x.agreed,
             x.status, x.outcome, x.notes, x.created_at, x.completed_at
@@ -68,22 +74,13 @@ export const EXPORTS: Record<Exportable, { columns: ExportColumn[]; sql: string;
     // Every value read costs more than joining words in SQL: channel, purpose and status are CHECKed
     // words that never need quotes, so the five cells between due_at and outcome arrive as one.
     csv: {
-      columns: [
-        ...c('int', 'id', 'deal_id'), ...NAMES, ...c('instant', 'due_at'), ...c('cells', 'channel,purpose,closure,agreed,status'),
-        ...c('text', 'outcome', 'notes'), ...c('instant', 'created_at', 'completed_at'),
-      ],
-      sql: `SELECT x.id, x.deal_id, x.due_at,
-              x.channel || ',' || x.purpose || ',' || CASE WHEN x.purpose = 'closure' THEN 'true' ELSE 'false' END || ','
-                || CASE WHEN x.agreed THEN 'true' ELSE 'false' END || ',' || x.status,
-              x.outcome, x.notes, x.created_at, x.completed_at
+      columns: wordCells(named(FOLLOWUP)),
+      sql: `SELECT x.id, x.deal_id, x.due_at, ${FOLLOWUP_WORD_CELLS}, x.outcome, x.notes, x.created_at, x.completed_at
             FROM followups x ORDER BY x.id`,
     },
   },
   postmortems: {
-    columns: [
-      ...c('int', 'id', 'deal_id'), ...NAMES, ...c('text', 'outcome', 'what_happened', 'assumption'),
-      ...c('list', 'causes', 'reviewers'), ...c('text', 'feedback', 'lesson'), ...c('instant', 'created_at'),
-    ],
+    columns: named(POSTMORTEM),
     sql: `SELECT x.id, x.deal_id, x.outcome, x.what_happened, x.assumption,
             (SELECT json_group_array(cause) FROM (SELECT cause FROM postmortem_causes WHERE postmortem_id = x.id ORDER BY cause)),
             x.reviewers, x.feedback, x.lesson, x.created_at
@@ -130,26 +127,7 @@ export function openExport(
     const deals = db.prepare("SELECT d.id, p.name, nullif(p.company, ''), d.title FROM deals d JOIN prospects p ON p.id = d.prospect_id").raw(true);
     for (const row of deals.iterate() as IterableIterator<unknown[]>) names.set(row[0], keep(row));
   }
-  return { columns, rows: pages(db, sql), names };
-}
-
-/** Every row of `sql` (whose first value is the id it is ordered by), by pages of `PAGE` rows. */
-function* pages(db: Database, sql: string): IterableIterator<unknown[]> {
-  const paged = sql.replace(/ORDER BY (\S+)\s*$/, (_, id: string) => `WHERE ${id} > ? ORDER BY ${id} LIMIT ${PAGE}`);
-  const page = db.prepare(paged).raw(true);
-  const own = !db.inTransaction;
-  if (own) db.prepare('BEGIN').run();
-  try {
-    let after: unknown = Number.MIN_SAFE_INTEGER;
-    for (;;) {
-      const rows = page.all(after) as unknown[][];
-      for (const row of rows) yield row;
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]![0];
-    }
-  } finally {
-    if (own && db.inTransaction) db.prepare('COMMIT').run();
-  }
+  return { columns, rows: pagedRows(db, sql, PAGE), names };
 }
 
 /** The scheduled follow-ups with their prospect and deal, for the calendar, soonest first. */

@@ -65,7 +65,7 @@ export function dealsText(deals: DealLine[] | Iterable<DealLine>, view: View): s
 
 /** The deals as CSV: exact values in major units, ISO times. */
 export async function dealsCsv(deals: DealListRow[], zone: string): Promise<string> {
-  // The CSV writer (csv-stringify) loads only for --csv: `commit` and `close` import this module for `when`.
+  // The CSV writer (render/csv.ts) loads only for --csv: `commit` and `close` import this module for `when`.
   const { csv } = await import('./csv.js');
   return csv(
     ['id', 'prospect', 'company', 'title', 'value', 'currency', 'status', 'stage', 'created_at', 'closed_at', 'next_followup_at', 'commitment'],

@@ -2,7 +2,9 @@
 // from the ordinary rows, a million of them faster.
 import type { ExportColumn } from '../db/exportQueries.js';
 import type { FollowupCsvPage } from '../db/exportFollowupRows.js';
-import { csvLines, textCell } from './exportCells.js';
+import { textCell } from '../core/csvCell.js';
+import { EXPORT_LINE_END } from './csv.js';
+import { csvLines } from './exportCells.js';
 import { instantsIn } from './instant.js';
 
 /**
@@ -17,7 +19,7 @@ export function followupCsvPage(
   reread: (after: unknown, last: unknown) => unknown[][],
 ): (page: FollowupCsvPage) => string[] {
   const instant = instantsIn(zone);
-  const ordinary = csvLines(columns, zone, { get: (id: unknown) => names.get(String(id)) } as Map<unknown, unknown>, true);
+  const ordinary = csvLines(columns, zone, { get: (id: unknown) => names.get(String(id)) } as Map<unknown, unknown>);
   const fast = (page: FollowupCsvPage): string[] | null => {
     if (page.text === null || typeof page.after !== 'number') return null;
     const rows = page.text.split('\x1e');
@@ -42,7 +44,7 @@ export function followupCsvPage(
       if (deal === undefined) return null;
       lines[i] =
         `${r.slice(0, b)},${deal},${instant(r, b + 1, c)},${r.slice(c + 1, d)},${textCell(r.slice(d + 1, e))},` +
-        `${textCell(r.slice(e + 1, f))},${instant(r, f + 1, g)},${g + 1 === r.length ? '' : instant(r, g + 1, r.length)}\r\n`;
+        `${textCell(r.slice(e + 1, f))},${instant(r, f + 1, g)},${g + 1 === r.length ? '' : instant(r, g + 1, r.length)}${EXPORT_LINE_END}`;
     }
     return lines;
   };

@@ -37,7 +37,7 @@ function kept(d: ForecastRow): number | null {
 
 /** `--csv`: one row per counted deal, exact values. */
 export async function forecastCsv(forecast: Forecast, zone: string): Promise<string> {
-  // The CSV writer (csv-stringify) loads only for --csv.
+  // The CSV writer (render/csv.ts) loads only for --csv.
   const { csv } = await import('./csv.js');
   return csv(
     ['currency', 'deal_id', 'prospect', 'company', 'title', 'value', 'promised_at'],

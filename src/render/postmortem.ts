@@ -3,24 +3,18 @@ import { ROOT_CAUSES } from '../core/vocab.js';
 import type { CauseCount, Repeats } from '../core/postmortem.js';
 import type { PostmortemRow, PostmortemWithDeal } from '../db/postmortems.js';
 import { day, instant } from './instant.js';
+import { POSTMORTEM, shapedJson } from './records.js';
 import { bars } from './bars.js';
 import { wrap } from './layout.js';
 import { paint, safe, table, type View } from './text.js';
 
 /** A post-mortem as JSON. */
 export function postmortemJson(pm: PostmortemRow, zone: string) {
-  return {
-    id: pm.id,
-    deal_id: pm.deal_id,
-    outcome: pm.outcome,
-    what_happened: pm.what_happened,
-    assumption: pm.assumption,
-    causes: pm.causes,
-    reviewers: pm.reviewers,
-    feedback: pm.feedback,
-    lesson: pm.lesson,
-    created_at: instant(pm.created_at, zone),
-  };
+  return shapedJson(
+    POSTMORTEM,
+    [pm.id, pm.deal_id, pm.outcome, pm.what_happened, pm.assumption, pm.causes, pm.reviewers, pm.feedback, pm.lesson, pm.created_at],
+    (stored) => instant(stored, zone),
+  );
 }
 
 /** The lines of one post-mortem after its heading: empty answers are left out. */

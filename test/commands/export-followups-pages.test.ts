@@ -3,7 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dealNamesByText, followupCsvPages, followupCsvRange } from '../../src/db/exportFollowupRows.js';
 import { EXPORTS, openExport } from '../../src/db/exportQueries.js';
-import { csvDealNames, csvHeader, csvLines } from '../../src/render/exportCells.js';
+import { csvDealNames, csvLines } from '../../src/render/exportCells.js';
+import { csvHeader } from '../../src/render/csv.js';
 import { followupCsvPage } from '../../src/render/exportFollowupsCsv.js';
 import { harness, type Harness } from '../helpers.js';
 
@@ -12,8 +13,8 @@ const ZONE = 'America/New_York';
 /** The ordinary export's bytes, row by row. */
 function ordinary(h: Harness): string {
   const { rows, names, columns } = openExport(h.db, 'followups', 'csv', csvDealNames);
-  const line = csvLines(columns, ZONE, names, true);
-  let text = csvHeader(EXPORTS.followups.columns);
+  const line = csvLines(columns, ZONE, names);
+  let text = csvHeader(EXPORTS.followups.columns.map((column) => column.name));
   for (const row of rows) text += line(row);
   return text;
 }
@@ -22,7 +23,7 @@ function ordinary(h: Harness): string {
 function paged(h: Harness) {
   const reread = vi.fn(followupCsvRange(h.db));
   const lines = followupCsvPage(EXPORTS.followups.csv!.columns, ZONE, dealNamesByText(h.db, csvDealNames), reread);
-  let text = csvHeader(EXPORTS.followups.columns);
+  let text = csvHeader(EXPORTS.followups.columns.map((column) => column.name));
   for (const page of followupCsvPages(h.db)) text += lines(page).join('');
   return { text, reread };
 }

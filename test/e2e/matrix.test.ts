@@ -1,6 +1,6 @@
 // Every command and subcommand of salesctl, once at least, through the BUILT bin/salesctl.js: one
 // salesperson's week as one story on one temporary database. The binary is the product: its bundle loads
-// the SQLite addon by path and the heavy libraries (chrono-node, csv-parse, csv-stringify, ical-generator)
+// the SQLite addon by path and the heavy libraries (chrono-node, csv-parse, ical-generator)
 // through the loader's __import, none of which the in-process command tests exercise.
 // Each step asserts the exit code and what the step is for, not only that it ran.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ describe('the built binary, command by command', { timeout: 60_000 }, () => {
     expect(run('followup', '1', '--at', 'when pigs fly')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^salesctl: .*\n$/) });
   });
 
-  it('due: the morning, piped (tab-separated), as JSON and as CSV (csv-stringify quotes the comma)', () => {
+  it('due: the morning, piped (tab-separated), as JSON and as CSV (the comma quoted)', () => {
     expect(run('due')).toMatchObject({
       code: 0,
       stdout: 'due\t2\t2026-11-23T09:00:00+07:00\t\t\tAna Lim\tLim, Trading & Co\tcall\tfollow-up\tlow\t15000.00\tUSD\n',

@@ -3,30 +3,11 @@ import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isoInZone } from '../../src/core/time.js';
-import { csv, neutraliseFormula } from '../../src/render/csv.js';
-import { csvDealNames, csvHeader, csvLines, jsonElement, quoteCell } from '../../src/render/exportCells.js';
+import { splitCsv } from '../../src/commands/importCsvSplit.js';
+import { csv, csvHeader } from '../../src/render/csv.js';
+import { csvDealNames, csvLines, jsonElement } from '../../src/render/exportCells.js';
 import { instantFormatter } from '../../src/render/instant.js';
 import type { ExportColumn } from '../../src/db/exportQueries.js';
-
-describe('neutraliseFormula', () => {
-  it.each([
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+1 555 0100', "'+1 555 0100"],
-    ['-5', "'-5"],
-    ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
-    ['\rx', "'\rx"],
-    ['\nx', "'\nx"],
-    ['Budi', 'Budi'],
-    ['a=b', 'a=b'],
-    ['', ''],
-    [-5, -5],
-    [1500.5, 1500.5],
-    [null, null],
-  ])('%j → %j', (cell, expected) => {
-    expect(neutraliseFormula(cell)).toBe(expected);
-  });
-});
 
 describe('csv (listings)', () => {
   it('quotes, guards text and keeps numbers', () => {
@@ -34,14 +15,25 @@ describe('csv (listings)', () => {
       'name,value,ok\n"\'=1+1, ""x""",-5,true\n"line\nbreak",,false\n',
     );
   });
-});
 
-describe('quoteCell', () => {
-  it('quotes exactly as csv-stringify does (RFC 4180)', () => {
+  it('writes the bytes csv-stringify wrote, with the guard on text before it', () => {
+    const unit = fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', '-', '+', '@', '\t', 'é');
+    const value = fc.oneof(fc.string({ unit }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const names = fc.array(fc.string({ unit: fc.constantFrom('a', '_', ',', '"') }), { minLength: 1 });
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', ';', 'é', '山', '\t') })), (cells) => {
-        if (!cells.length) return;
-        expect(cells.map(quoteCell).join(',') + '\n').toBe(stringify([cells]));
+      fc.property(names, fc.array(fc.array(value)), (columns, rows) => {
+        const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : (cell ?? ''))));
+        expect(csv(columns, rows)).toBe(stringify([columns, ...guarded], { cast: { boolean: (v) => (v ? 'true' : 'false') } }));
+      }),
+    );
+  });
+
+  it("is read back by import's own reader (commands/importCsvSplit.ts) as the cells written, text guarded", () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', '-', '@', 'é') });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1 }), fc.array(fc.array(text, { minLength: 1 })), (columns, rows) => {
+        const guarded = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell)));
+        expect(splitCsv(csv(columns, rows), ',')).toEqual([columns, ...guarded]);
       }),
     );
   });
@@ -70,19 +62,19 @@ describe('csvLines', () => {
   });
 
   it('reads back as the same cells through csv-parse', () => {
-    const text = csvHeader(columns) + line([7, 'Ахмед, "Sr."\nline 2', 150050, 'USD', 1, '2026-11-22T08:00:00.000Z', '[]']);
+    const text = csvHeader(columns.map((column) => column.name)) + line([7, 'Ахмед, "Sr."\nline 2', 150050, 'USD', 1, '2026-11-22T08:00:00.000Z', '[]']);
     expect(parse(text)).toEqual([
       ['id', 'name', 'value', 'currency', 'closure', 'due_at', 'tags'],
       ['7', 'Ахмед, "Sr."\nline 2', '1500.50', 'USD', 'true', '2026-11-22T15:00:00+07:00', ''],
     ]);
   });
 
-  it('formats the deal names once from memory when given', () => {
+  it('takes the deal names from memory when given', () => {
     const named: ExportColumn[] = [
       { name: 'id', kind: 'int' }, { name: 'deal_id', kind: 'int' }, { name: 'prospect_name', kind: 'text' },
       { name: 'company', kind: 'text' }, { name: 'deal_title', kind: 'text' }, { name: 'notes', kind: 'text' },
     ];
-    const names = new Map<unknown, unknown[]>([[9, [9, 'Budi', 'PT Maju, Tbk', '@renewal']]]);
+    const names = new Map<unknown, unknown>([[9, csvDealNames([9, 'Budi', 'PT Maju, Tbk', '@renewal'])]]);
     const toLine = csvLines(named, 'UTC', names);
     expect(toLine([1, 9, 'x'])).toBe('1,9,Budi,"PT Maju, Tbk",\'@renewal,x\r\n');
     expect(toLine([2, 10, null])).toBe('2,10,,,,\r\n');
@@ -94,7 +86,7 @@ describe('csvLines', () => {
       { name: 'company', kind: 'text' }, { name: 'deal_title', kind: 'text' }, { name: 'words', kind: 'cells' }, { name: 'notes', kind: 'text' },
     ];
     const names = new Map<unknown, unknown>([[9, csvDealNames([9, 'Budi', 'PT Maju, Tbk', '@renewal'])]]);
-    const toLine = csvLines(named, 'UTC', names, true);
+    const toLine = csvLines(named, 'UTC', names);
     expect(toLine([1, 9, 'call,closure,true', '=x'])).toBe('1,9,Budi,"PT Maju, Tbk",\'@renewal,call,closure,true,\'=x\r\n');
     expect(toLine([2, 10, null, null])).toBe('2,10,,,,,\r\n');
   });
