@@ -9,6 +9,7 @@ import type { ExportFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { dumpHeader, dumpTables, iterateDumpRows } from '../db/dump.js';
+import { readSnapshot } from '../db/pagedRead.js';
 import { EXPORTABLE, EXPORTS, iterateScheduledForCalendar, openExport, type Exportable } from '../db/exportQueries.js';
 import { fileOutput, sinkOutput, type ChunkedOutput } from '../render/chunkedOutput.js';
 import { dealNamesByText, followupCsvPages, followupCsvRange } from '../db/exportFollowupRows.js';
@@ -120,25 +121,27 @@ async function writeJson(ctx: Context, what: Exportable, output: ChunkedOutput):
   return rows;
 }
 
-/** The dump, printed exactly as `JSON.stringify(dump, null, 2)` would print it, one row at a time. */
+/** The dump, printed exactly as `JSON.stringify(dump, null, 2)` would print it, one row at a time, from one snapshot. */
 async function writeDump(ctx: Context, output: ChunkedOutput): Promise<number> {
   const db = ctx.db();
-  const header = dumpHeader(db, instant(ctx.now.toISOString(), ctx.zone)!);
-  await output.write(`{\n${Object.entries(header).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}`);
-  let total = 0;
-  for (const table of dumpTables(db)) {
-    let rows = 0;
-    await output.write(`,\n  ${JSON.stringify(table)}: [`);
-    for (const row of iterateDumpRows(db, table)) {
-      const waiting = output.write(`${rows ? ',' : ''}\n${jsonElement(row, 2)}`);
-      if (waiting) await waiting;
-      rows++;
+  return readSnapshot(db, async () => {
+    const header = dumpHeader(db, instant(ctx.now.toISOString(), ctx.zone)!);
+    await output.write(`{\n${Object.entries(header).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}`);
+    let total = 0;
+    for (const table of dumpTables(db)) {
+      let rows = 0;
+      await output.write(`,\n  ${JSON.stringify(table)}: [`);
+      for (const row of iterateDumpRows(db, table)) {
+        const waiting = output.write(`${rows ? ',' : ''}\n${jsonElement(row, 2)}`);
+        if (waiting) await waiting;
+        rows++;
+      }
+      await output.write(rows ? '\n  ]' : ']');
+      total += rows;
     }
-    await output.write(rows ? '\n  ]' : ']');
-    total += rows;
-  }
-  await output.write('\n}\n');
-  return total;
+    await output.write('\n}\n');
+    return total;
+  });
 }
 
 async function writeCalendar(ctx: Context, output: ChunkedOutput): Promise<number> {

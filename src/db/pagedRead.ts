@@ -52,3 +52,18 @@ export function* pagedRows(db: Database, sql: string, size: number): IterableIte
   };
   for (const { rows } of pagesOf(db, size, read)) for (let i = 0; i < rows.length; i++) yield rows[i]!;
 }
+
+/**
+ * Runs `read` in one read transaction (unless the caller is already in one): every query it makes sees the
+ * database as it was at the first, whatever another salesctl commits meanwhile (`export all`, a backup, reads
+ * its tables one after another, with output waits between them).
+ */
+export async function readSnapshot<T>(db: Database, read: () => Promise<T>): Promise<T> {
+  const own = !db.inTransaction;
+  if (own) db.prepare('BEGIN').run();
+  try {
+    return await read();
+  } finally {
+    if (own && db.inTransaction) db.prepare('COMMIT').run();
+  }
+}
