@@ -6,6 +6,7 @@ import { nameKey } from '../core/nameKey.js';
 import { recordIdDigits } from '../core/recordId.js';
 import { AmbiguousError, NotFoundError } from '../errors.js';
 import { describeDeal, getDeal, SELECT_DEAL, type DealRow } from './deals.js';
+import { isAscii, withNameKey } from './nameKeySql.js';
 import { getProspect, type ProspectRow } from './prospects.js';
 
 /** What differs between finding a deal and finding a prospect: the rows, the names, the words. */
@@ -74,17 +75,15 @@ function which<Row>(db: Database, ref: string, records: Records<Row>): Row {
   throw new AmbiguousError(records.ambiguous(ref, matches.length > 20 ? 'more than 20' : String(matches.length)), matches.slice(0, 20).map(records.describe));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /**
  * The SQL restating nameKey for one key. An ASCII key (nearly every one) is found by NOCASE and LIKE, which
  * fold ASCII letters only, with no call into JavaScript: nameKey folds no letter into or out of ASCII, so
- * only an ASCII name can match it, and for those the two rules agree. A key beyond ASCII calls nameKey
+ * only an ASCII name can match it, and on those NOCASE is nameKey (db/nameKeySql.ts). A key beyond ASCII calls nameKey
  * only on the names that could match: as long as the key (exact), or holding the key's longest ASCII
  * piece (LIKE) and a character beyond ASCII (partial).
  */
 function matching(records: Records<unknown>, key: string, how: 'exact' | 'partial'): string {
-  const ascii = ASCII.test(key);
+  const ascii = isAscii(key);
   const one = (column: string): string => {
     if (ascii) return how === 'exact' ? `${column} = @key COLLATE NOCASE` : `${column} LIKE @pattern ESCAPE '\\'`;
     if (how === 'exact') return `(length(${column}) = @length AND name_key(${column}) = @key)`;
@@ -93,14 +92,9 @@ function matching(records: Records<unknown>, key: string, how: 'exact' | 'partia
   return `${records.select} WHERE ${records.names.map(one).join(' OR ')} ORDER BY ${records.order} LIMIT 21`;
 }
 
-const withNameKey = new WeakSet<Database>();
-
 /** The values the SQL of `matching` takes; for a key beyond ASCII, nameKey is made callable from SQL first. */
 function parameters(db: Database, key: string): { key: string; pattern: string; piece: string; length: number } {
-  if (!ASCII.test(key) && !withNameKey.has(db)) {
-    db.function('name_key', { deterministic: true }, (text: unknown) => nameKey(String(text)));
-    withNameKey.add(db);
-  }
+  if (!isAscii(key)) withNameKey(db);
   const piece = (key.match(/[\x00-\x7f]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a));
   return { key, pattern: like(key), piece: like(piece), length: [...key].length };
 }

@@ -1,0 +1,47 @@
+// core/nameKey.ts's nameKey in SQL: whether a column holds the same name as a text. nameKey folds no letter
+// across ASCII, so for an ASCII text it is NOCASE equality, which the NOCASE index prospects_name_company
+// (migration 1) finds without reading the table, with no call into JavaScript. A text beyond ASCII calls
+// nameKey from SQL (name_key()) on as few rows as can match: of the same length (nameKey keeps the number
+// of characters) and in the NOCASE range of the text's ASCII start followed by a character beyond ASCII
+// (a name's ASCII characters fold only among themselves, its others never into ASCII).
+// test/db/nameKey.test.ts holds this equal to nameKey.
+import type { Database } from 'better-sqlite3';
+import { nameKey } from '../core/nameKey.js';
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Whether nameKey of the text is SQLite's NOCASE and lower(): its characters are all ASCII. */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
+const callable = new WeakSet<Database>();
+
+/** Makes name_key(text), nameKey, callable from SQL on this connection (once). */
+export function withNameKey(db: Database): void {
+  if (callable.has(db)) return;
+  db.function('name_key', { deterministic: true }, (text: unknown) => nameKey(String(text)));
+  callable.add(db);
+}
+
+/**
+ * The SQL condition "`column` is the same name as `text`" by nameKey, its values put in `values` under
+ * `@<as>...` names. For a text beyond ASCII, call withNameKey(db) before running it.
+ */
+export function sameName(column: string, text: string, as: string, values: Record<string, string | number>): string {
+  if (isAscii(text)) {
+    values[as] = text;
+    return `${column} = @${as} COLLATE NOCASE`;
+  }
+  const start = /^[\x00-\x7f]*/.exec(text)![0].toLowerCase();
+  values[`${as}From`] = `${start}\u0080`;
+  values[`${as}Length`] = [...text].length;
+  values[`${as}Key`] = nameKey(text);
+  // Below the next ASCII start: '…a' ends below '…b'; with no ASCII start, every name beginning beyond ASCII.
+  let range = `${column} >= @${as}From COLLATE NOCASE`;
+  if (start) {
+    values[`${as}To`] = `${start.slice(0, -1)}${String.fromCharCode(start.charCodeAt(start.length - 1) + 1)}`;
+    range += ` AND ${column} < @${as}To COLLATE NOCASE`;
+  }
+  return `(${range} AND length(${column}) = @${as}Length AND name_key(${column}) = @${as}Key)`;
+}
