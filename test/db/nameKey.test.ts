@@ -60,11 +60,13 @@ describe('resolving a name is nameKey', async () => {
 });
 
 // Names around every edge of db/nameKeySql.ts: ASCII or not, an ASCII start or none, starts that differ in
-// case, end in '@', '`', 'z' or DEL (the range's upper bound), and the characters nameKey keeps or maps apart.
+// case, end in '@', '`', 'z' or DEL (the range's upper bound), LIKE's '_', '%' and escape '\\', a character
+// beyond the BMP (one character to LIKE), and the characters nameKey keeps or maps apart.
 const NAMES = [
   'Budi', 'BUDI', 'budi', 'Bud', 'Ärzte', 'ärzte', 'ÄRZTE', 'Arzte', 'Ömer', 'ömer', 'Omer', 'İlker', 'ilker', 'Élise', 'élise', 'ELISE',
   'ΟΔΟΣ', 'οδος', 'οδοσ', 'Kelvin', '\u212aelvin', 'PT Ärzte', 'pt ÄRZTE', 'PT ärzt', 'PT Arzte', 'PTÄrzte', 'pt äRZTEN', 'Jürgen', 'JÜRGEN',
-  'jurgen', 'JÜRGEn X', '@Ä', '@ä', '`ä', 'aä', 'zÉ', 'Zé', '{é', '\u007fé', '\u007fÉ', 'é', 'É', '',
+  'jurgen', 'JÜRGEn X', '@Ä', '@ä', '`ä', 'aä', 'zÉ', 'Zé', '{é', '\u007fé', '\u007fÉ', 'é', 'É', 'Ä_b', 'ä_B', 'Äxb', 'Ä%', 'ä%', 'Äzz',
+  'Ä\\_', 'ä\\_', 'Ä\\', 'Ä\\x', 'Ä\\X', '𐐀x', '𐐨X', '𐐨', '',
 ];
 
 describe('add finds a prospect and its twin deal by nameKey (db/nameKeySql.ts)', () => {
