@@ -24,12 +24,16 @@ export function prospectKey(name: string, company: string): string {
 }
 
 /**
- * The key of a record, from SQLite's lower() of its names joined (`lower(name) || char(0) || lower(company)`):
- * on ASCII, lower() is nameKey (core/nameKey.ts), so only a key beyond ASCII (a few rows) calls nameKey,
- * whose key of a lower() is the key of the original and of texts joined the keys joined.
+ * The key of a record from SQLite's lower() of its names joined (`lower(name) || char(0) || lower(company)`,
+ * made in SQL for speed): on ASCII, lower() is nameKey (core/nameKey.ts), so only a key beyond ASCII (a few
+ * rows) calls nameKey, whose key of a lower() is the key of the original, and of texts joined the keys
+ * joined. With `keys`, undefined unless they hold it. Held equal to prospectKey by test/db/nameKey.test.ts.
  */
-function keyOf(lowered: string): string {
-  return ASCII.test(lowered) ? lowered : nameKey(lowered);
+export function keyOf(lowered: string, keys?: Set<string>): string | undefined {
+  if (keys?.has(lowered)) return lowered;
+  if (ASCII.test(lowered)) return keys ? undefined : lowered;
+  const key = nameKey(lowered);
+  return !keys || keys.has(key) ? key : undefined;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -49,8 +53,8 @@ export function loadProspects(db: Database, keys?: Set<string>): Map<string, Kno
     .get() as string;
   const rows = JSON.parse(json) as Array<[string, number, string | null, string | null, string | null]>;
   for (const [lowered, id, tz, best_time_start, channel] of rows) {
-    const key = keys?.has(lowered) ? lowered : keyOf(lowered);
-    if (keys && !keys.has(key)) continue;
+    const key = keyOf(lowered, keys);
+    if (key === undefined) continue;
     const known = index.get(key);
     if (!known || id < known.id) index.set(key, { id, tz, best_time_start, channel });
   }
@@ -77,7 +81,7 @@ export function refuseProspectsChangedMeanwhile(db: Database, keys: Set<string>,
 function namesAny(db: Database, keys: Set<string>): boolean {
   if (!keys.size) return false;
   const json = db.prepare('SELECT json_group_array(lower(name) || char(0) || lower(company)) FROM prospects').pluck().get() as string;
-  return (JSON.parse(json) as string[]).some((lowered) => keys.has(lowered) || keys.has(keyOf(lowered)));
+  return (JSON.parse(json) as string[]).some((lowered) => keyOf(lowered, keys) !== undefined);
 }
 
 /** An imported record with its follow-up instant resolved and its prospect's `prospectKey`. */
@@ -273,7 +277,7 @@ export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: 
     .get(JSON.stringify(ids)) as string;
   const open = new Map<string, number>();
   for (const [lowered, id] of JSON.parse(json) as Array<[string, number]>) {
-    const key = keyOf(lowered);
+    const key = keyOf(lowered)!;
     const had = open.get(key);
     if (had === undefined || id < had) open.set(key, id);
   }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/nameKey.js';
 import { openDealNamed } from '../../src/db/dealTwins.js';
+import { keyOf, prospectKey } from '../../src/db/importRows.js';
 import { findProspect } from '../../src/db/prospects.js';
 import { resolveDeal, resolveProspect } from '../../src/db/which.js';
 import { AmbiguousError, NotFoundError } from '../../src/errors.js';
@@ -95,6 +96,13 @@ describe('add finds a prospect and its twin deal by nameKey (db/nameKeySql.ts)',
 
 describe('NOCASE and lower() are nameKey on ASCII, and nameKey of lower() is nameKey', () => {
   const h = harness();
+  it.each(NAMES)("import's key of lower(%j) || char(0) || lower(each) is prospectKey", (name) => {
+    for (const company of ['', 'PT Ärzte', 'pt ÄRZTE', 'ΟΔΟΣ', 'Acme', name]) {
+      const lowered = h.db.prepare('SELECT lower(?) || char(0) || lower(?)').pluck().get(name, company) as string;
+      const key = prospectKey(name, company);
+      expect([name, company, keyOf(lowered), keyOf(lowered, new Set([key])), keyOf(lowered, new Set([`${key}x`]))]).toEqual([name, company, key, key, undefined]);
+    }
+  });
   const ascii = NAMES.filter((n) => /^[\x00-\x7f]*$/.test(n));
   it.each(NAMES)('lower(%j)', (name) => {
     const lowered = h.db.prepare('SELECT lower(?)').pluck().get(name) as string;
