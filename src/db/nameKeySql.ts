@@ -28,13 +28,14 @@ export function withNameKey(db: Database): void {
 
 /**
  * The SQL condition "`column` is the same name as `text`" by nameKey, its values put in `values` under
- * `@<as>...` names. For a text beyond ASCII, call withNameKey(db) before running it.
+ * `@<as>...` names; for a text beyond ASCII, name_key() is made callable on `db` first.
  */
-export function sameName(column: string, text: string, as: string, values: Record<string, string | number>): string {
+export function sameName(db: Database, column: string, text: string, as: string, values: Record<string, string | number>): string {
   if (isAscii(text)) {
     values[as] = text;
     return `${column} = @${as} COLLATE NOCASE`;
   }
+  withNameKey(db);
   const start = /^[\x00-\x7f]*/.exec(text)![0].toLowerCase();
   values[`${as}From`] = `${start}\u0080`;
   values[`${as}Like`] = [...text].map((c) => (c > '\x7f' ? '_' : c === '\\' || c === '%' || c === '_' ? `\\${c}` : c)).join('');

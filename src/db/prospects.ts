@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ProspectDetails } from '../core/prospectMerge.js';
-import { isAscii, sameName, withNameKey } from './nameKeySql.js';
+import { sameName } from './nameKeySql.js';
 
 /** A prospect as stored: the details `add` takes (core/prospectMerge.ts), with its id and creation time. */
 export interface ProspectRow extends ProspectDetails {
@@ -15,17 +15,10 @@ export type ProspectFields = ProspectDetails;
  * it: db/nameKeySql.ts). Of several (made before nameKey was the one rule: 'Ärzte' and 'ärzte'), the oldest.
  */
 export function findProspect(db: Database, name: string, company: string): ProspectRow | undefined {
-  // ASCII (nearly always): NOCASE is nameKey, and the NOCASE index finds the prospect alone.
-  if (isAscii(name) && isAscii(company)) {
-    return db
-      .prepare('SELECT * FROM prospects WHERE name = ? COLLATE NOCASE AND company = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-      .get(name, company) as ProspectRow | undefined;
-  }
-  withNameKey(db);
   const values: Record<string, string | number> = {};
-  const where = `${sameName('name', name, 'name', values)} AND ${sameName('company', company, 'company', values)}`;
-  // +id: sorted after the index has found the few candidates, never found by reading every row in id order.
-  return db.prepare(`SELECT * FROM prospects WHERE ${where} ORDER BY +id LIMIT 1`).get(values) as ProspectRow | undefined;
+  const where = `${sameName(db, 'name', name, 'name', values)} AND ${sameName(db, 'company', company, 'company', values)}`;
+  // Found through the NOCASE index, never by reading the rows in id order (test/db/nameKey.test.ts).
+  return db.prepare(`SELECT * FROM prospects WHERE ${where} ORDER BY id LIMIT 1`).get(values) as ProspectRow | undefined;
 }
 
 export function getProspect(db: Database, id: number): ProspectRow | undefined {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/nameKey.js';
 import { openDealNamed } from '../../src/db/dealTwins.js';
+import { sameName } from '../../src/db/nameKeySql.js';
 import { keyOf, prospectKey } from '../../src/db/importRows.js';
 import { findProspect } from '../../src/db/prospects.js';
 import { resolveDeal, resolveProspect } from '../../src/db/which.js';
@@ -91,6 +92,22 @@ describe('add finds a prospect and its twin deal by nameKey (db/nameKeySql.ts)',
     const same = deals.filter((d) => d.status === 'open' && nameKey(d.title) === nameKey(title));
     expect(openDealNamed(h.db, 1, title)).toBe(same[0]!.id);
     expect(openDealNamed(h.db, 2, title)).toBeUndefined();
+  });
+});
+
+describe("findProspect's SQL searches the NOCASE index, whatever the name", () => {
+  const h = harness();
+  it.each([
+    ['Budi', 'PT Maju', 'SEARCH prospects USING INDEX prospects_name_company (name=? AND company=?)'],
+    ['Budi', 'PT Ärzte', 'SEARCH prospects USING INDEX prospects_name_company (name=? AND company>? AND company<?)'],
+    ['Ahmed Müller', 'PT Maju', 'SEARCH prospects USING INDEX prospects_name_company (name>? AND name<?)'],
+    ['Ömer', 'PT Ärzte', 'SEARCH prospects USING INDEX prospects_name_company (name>?)'],
+    ['Ömer', '', 'SEARCH prospects USING INDEX prospects_name_company (name>?)'],
+  ])('%j at %j', (name, company, plan) => {
+    const values: Record<string, string | number> = {};
+    const where = `${sameName(h.db, 'name', name, 'name', values)} AND ${sameName(h.db, 'company', company, 'company', values)}`;
+    const steps = h.db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM prospects WHERE ${where} ORDER BY id LIMIT 1`).all(values) as Array<{ detail: string }>;
+    expect(steps[0]!.detail).toBe(plan);
   });
 });
 
