@@ -9,10 +9,11 @@
 // nameKey folds no letter across ASCII: no ASCII letter folds to anything but its ASCII lowercase, and no
 // other character folds into ASCII ('İ' and the Kelvin sign 'K', whose lowercase is or holds an ASCII
 // letter, stay as they are). So on ASCII text nameKey is SQLite's NOCASE (and lower(), and LIKE's case
-// rule), and SQL restates it there, with no call into JavaScript: db/nameKeySql.ts (add's prospect and
-// twin deal, through the NOCASE index prospects_name_company of migration 1), db/which.ts (what a person
-// typed) and db/importRows.ts (lower() for every record, nameKey only for the keys beyond ASCII). Beyond
-// ASCII, SQL calls nameKey itself (name_key(), db/nameKeySql.ts). test/db/nameKey.test.ts holds them equal.
+// rule), and SQL restates it there, with no call into JavaScript: db/nameKeySql.ts (a record of the same
+// name: add's prospect and twin deal, through the NOCASE index prospects_name_company of migration 1, and
+// the exact matches of what a person typed), db/which.ts (a name holding what was typed: LIKE) and
+// db/importRows.ts (lower() for every record, nameKey only for the keys beyond ASCII). Beyond ASCII, SQL
+// calls nameKey itself (name_key(), db/nameKeySql.ts). test/db/nameKey.test.ts holds them equal.
 
 const LETTER_BY_LETTER = /[\u0130\u212a\u03a3\u03c2]/;
 
