@@ -1,12 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import { sameName } from './nameKeySql.js';
 
 /**
- * The id of the prospect's open deal of this title (the same by core/nameKey.ts's sameNameKey, which NOCASE
- * is), if any: `add` would duplicate it.
+ * The id of the prospect's open deal of this title (the same by core/nameKey.ts's nameKey, SQL restating it:
+ * db/nameKeySql.ts), the oldest if several, if any: `add` would duplicate it.
  */
 export function openDealNamed(db: Database, prospectId: number, title: string): number | undefined {
+  const values: Record<string, string | number> = { prospectId };
   return db
-    .prepare("SELECT id FROM deals WHERE prospect_id = ? AND status = 'open' AND title = ? COLLATE NOCASE ORDER BY id LIMIT 1")
+    .prepare(`SELECT id FROM deals WHERE prospect_id = @prospectId AND status = 'open' AND ${sameName(db, 'title', title, 'title', values)} ORDER BY id LIMIT 1`)
     .pluck()
-    .get(prospectId, title) as number | undefined;
+    .get(values) as number | undefined;
 }

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { formatMoney } from '../core/money.js';
-import { sameNameKey } from '../core/nameKey.js';
+import { nameKey } from '../core/nameKey.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
 import { OPEN_DEALS_VIEW } from './migrations/0006-open-deal-steps.js';
@@ -18,16 +18,30 @@ export interface KnownProspect {
   channel: string | null;
 }
 
-/** The key `add` matches prospects on: name and company, each by core/nameKey.ts's sameNameKey (SQLite's NOCASE). */
+/** The key `add` matches prospects on: name and company, each by core/nameKey.ts's nameKey. */
 export function prospectKey(name: string, company: string): string {
-  return `${sameNameKey(name)}\u0000${sameNameKey(company)}`;
+  return `${nameKey(name)}\u0000${nameKey(company)}`;
 }
 
 /**
+ * The key of a record from SQLite's lower() of its names joined (`lower(name) || char(0) || lower(company)`,
+ * made in SQL for speed): on ASCII, lower() is nameKey (core/nameKey.ts), so only a key beyond ASCII (a few
+ * rows) calls nameKey, whose key of a lower() is the key of the original, and of texts joined the keys
+ * joined. With `keys`, undefined unless they hold it. Held equal to prospectKey by test/db/nameKey.test.ts.
+ */
+export function keyOf(lowered: string, keys?: Set<string>): string | undefined {
+  if (keys?.has(lowered)) return lowered;
+  if (ASCII.test(lowered)) return keys ? undefined : lowered;
+  const key = nameKey(lowered);
+  return !keys || keys.has(key) ? key : undefined;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
  * The prospects of the given keys (every prospect without `keys`) by name and company; the oldest wins,
- * as in `findProspect`. SQLite's lower() is sameNameKey, as NOCASE is (test/db/nameKey.test.ts), so the keys are
- * made in SQL, and all the rows come as one JSON text: much faster than a JS array per row, and only the
- * prospects the file names become objects.
+ * as in `findProspect`. The keys are made in SQL by lower() (see `keyOf`), and all the rows come as one
+ * JSON text: much faster than a JS array per row, and only the prospects the file names become objects.
  */
 export function loadProspects(db: Database, keys?: Set<string>): Map<string, KnownProspect> {
   const index = new Map<string, KnownProspect>();
@@ -38,8 +52,9 @@ export function loadProspects(db: Database, keys?: Set<string>): Map<string, Kno
     .pluck()
     .get() as string;
   const rows = JSON.parse(json) as Array<[string, number, string | null, string | null, string | null]>;
-  for (const [key, id, tz, best_time_start, channel] of rows) {
-    if (keys && !keys.has(key)) continue;
+  for (const [lowered, id, tz, best_time_start, channel] of rows) {
+    const key = keyOf(lowered, keys);
+    if (key === undefined) continue;
     const known = index.get(key);
     if (!known || id < known.id) index.set(key, { id, tz, best_time_start, channel });
   }
@@ -66,7 +81,7 @@ export function refuseProspectsChangedMeanwhile(db: Database, keys: Set<string>,
 function namesAny(db: Database, keys: Set<string>): boolean {
   if (!keys.size) return false;
   const json = db.prepare('SELECT json_group_array(lower(name) || char(0) || lower(company)) FROM prospects').pluck().get() as string;
-  return (JSON.parse(json) as string[]).some((key) => keys.has(key));
+  return (JSON.parse(json) as string[]).some((lowered) => keyOf(lowered, keys) !== undefined);
 }
 
 /** An imported record with its follow-up instant resolved and its prospect's `prospectKey`. */
@@ -245,8 +260,9 @@ function progressOf(rows: number, statements: number, onProgress?: (done: number
 }
 
 /**
- * The rows whose prospect already has an open deal of the same title (by sameNameKey, lower() in SQL, as
- * `add` finds its twin with NOCASE): row index → that deal. Only the prospects the file names are looked at.
+ * The rows whose prospect already has an open deal of the same title (by nameKey, lower() in SQL then
+ * `keyOf`, as `add` finds its twin): row index → that deal, the oldest if several. Only the prospects the
+ * file names are looked at.
  */
 export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: Map<string, KnownProspect>): Map<number, { id: number }> {
   const found = new Map<number, { id: number }>();
@@ -260,12 +276,16 @@ export function findOpenDeals(db: Database, planned: PlannedRecord[], existing: 
     .pluck()
     .get(JSON.stringify(ids)) as string;
   const open = new Map<string, number>();
-  for (const [key, id] of JSON.parse(json) as Array<[string, number]>) if (!open.has(key)) open.set(key, id);
+  for (const [lowered, id] of JSON.parse(json) as Array<[string, number]>) {
+    const key = keyOf(lowered)!;
+    const had = open.get(key);
+    if (had === undefined || id < had) open.set(key, id);
+  }
   if (!open.size) return found;
   planned.forEach(({ record, key }, i) => {
     const known = existing.get(key);
     if (!known) return;
-    const id = open.get(`${known.id}\u0000${sameNameKey(record.deal.title)}`);
+    const id = open.get(`${known.id}\u0000${nameKey(record.deal.title)}`);
     if (id !== undefined) found.set(i, { id });
   });
   return found;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ProspectDetails } from '../core/prospectMerge.js';
+import { sameName } from './nameKeySql.js';
 
 /** A prospect as stored: the details `add` takes (core/prospectMerge.ts), with its id and creation time. */
 export interface ProspectRow extends ProspectDetails {
@@ -9,11 +10,15 @@ export interface ProspectRow extends ProspectDetails {
 
 export type ProspectFields = ProspectDetails;
 
-/** The prospect of this name at this company, if any: the same by core/nameKey.ts's sameNameKey, which NOCASE is. */
+/**
+ * The prospect of this name at this company, if any: the same by core/nameKey.ts's nameKey (SQL restating
+ * it: db/nameKeySql.ts). Of several (made before nameKey was the one rule: 'Ärzte' and 'ärzte'), the oldest.
+ */
 export function findProspect(db: Database, name: string, company: string): ProspectRow | undefined {
-  return db
-    .prepare('SELECT * FROM prospects WHERE name = ? COLLATE NOCASE AND company = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-    .get(name, company) as ProspectRow | undefined;
+  const values: Record<string, string | number> = {};
+  const where = `${sameName(db, 'name', name, 'name', values)} AND ${sameName(db, 'company', company, 'company', values)}`;
+  // Found through the NOCASE index, never by reading the rows in id order (test/db/nameKey.test.ts).
+  return db.prepare(`SELECT * FROM prospects WHERE ${where} ORDER BY id LIMIT 1`).get(values) as ProspectRow | undefined;
 }
 
 export function getProspect(db: Database, id: number): ProspectRow | undefined {

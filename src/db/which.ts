@@ -6,6 +6,7 @@ import { nameKey } from '../core/nameKey.js';
 import { recordIdDigits } from '../core/recordId.js';
 import { AmbiguousError, NotFoundError } from '../errors.js';
 import { describeDeal, getDeal, SELECT_DEAL, type DealRow } from './deals.js';
+import { isAscii, sameName, withNameKey } from './nameKeySql.js';
 import { getProspect, type ProspectRow } from './prospects.js';
 
 /** What differs between finding a deal and finding a prospect: the rows, the names, the words. */
@@ -67,42 +68,37 @@ function which<Row>(db: Database, ref: string, records: Records<Row>): Row {
   if (!text) throw new NotFoundError(records.noName ?? records.noMatch(ref));
   const key = nameKey(text);
   const found = parameters(db, key);
-  const exact = db.prepare(matching(records, key, 'exact')).all(found) as Row[];
-  const matches = exact.length ? exact : (db.prepare(matching(records, key, 'partial')).all(found) as Row[]);
+  const exact = db.prepare(exactly(db, records, key, found)).all(found) as Row[];
+  const matches = exact.length ? exact : (db.prepare(partly(records, key)).all(found) as Row[]);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new NotFoundError(records.noMatch(ref));
   throw new AmbiguousError(records.ambiguous(ref, matches.length > 20 ? 'more than 20' : String(matches.length)), matches.slice(0, 20).map(records.describe));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** The SQL of the records whose name, company or title has the key: db/nameKeySql.ts's sameName. */
+function exactly(db: Database, records: Records<unknown>, key: string, values: Record<string, string | number>): string {
+  return `${records.select} WHERE ${records.names.map((column, i) => sameName(db, column, key, `same${i}`, values)).join(' OR ')} ORDER BY ${records.order} LIMIT 21`;
+}
 
 /**
- * The SQL restating nameKey for one key. An ASCII key (nearly every one) is found by NOCASE and LIKE, which
- * fold ASCII letters only, with no call into JavaScript: nameKey folds no letter into or out of ASCII, so
- * only an ASCII name can match it, and for those the two rules agree. A key beyond ASCII calls nameKey
- * only on the names that could match: as long as the key (exact), or holding the key's longest ASCII
- * piece (LIKE) and a character beyond ASCII (partial).
+ * The SQL of the records holding the key in a name, restating nameKey. An ASCII key (nearly every one) is
+ * found by LIKE, which folds ASCII letters only, with no call into JavaScript: nameKey folds no letter into
+ * or out of ASCII, so only an ASCII piece of a name can hold it, and on those LIKE's case rule is nameKey
+ * (db/nameKeySql.ts). A key beyond ASCII calls nameKey only on the names that could hold it: holding the
+ * key's longest ASCII piece (LIKE) and a character beyond ASCII.
  */
-function matching(records: Records<unknown>, key: string, how: 'exact' | 'partial'): string {
-  const ascii = ASCII.test(key);
-  const one = (column: string): string => {
-    if (ascii) return how === 'exact' ? `${column} = @key COLLATE NOCASE` : `${column} LIKE @pattern ESCAPE '\\'`;
-    if (how === 'exact') return `(length(${column}) = @length AND name_key(${column}) = @key)`;
-    return `(${column} LIKE @piece ESCAPE '\\' AND octet_length(${column}) > length(${column}) AND instr(name_key(${column}), @key))`;
-  };
+function partly(records: Records<unknown>, key: string): string {
+  const ascii = isAscii(key);
+  const one = (column: string): string =>
+    ascii ? `${column} LIKE @pattern ESCAPE '\\'` : `(${column} LIKE @piece ESCAPE '\\' AND octet_length(${column}) > length(${column}) AND instr(name_key(${column}), @key))`;
   return `${records.select} WHERE ${records.names.map(one).join(' OR ')} ORDER BY ${records.order} LIMIT 21`;
 }
 
-const withNameKey = new WeakSet<Database>();
-
-/** The values the SQL of `matching` takes; for a key beyond ASCII, nameKey is made callable from SQL first. */
-function parameters(db: Database, key: string): { key: string; pattern: string; piece: string; length: number } {
-  if (!ASCII.test(key) && !withNameKey.has(db)) {
-    db.function('name_key', { deterministic: true }, (text: unknown) => nameKey(String(text)));
-    withNameKey.add(db);
-  }
+/** The values the SQL of `partly` takes (`exactly` adds its own); for a key beyond ASCII, nameKey is made callable from SQL first. */
+function parameters(db: Database, key: string): Record<string, string | number> {
+  if (!isAscii(key)) withNameKey(db);
   const piece = (key.match(/[\x00-\x7f]+/g) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a));
-  return { key, pattern: like(key), piece: like(piece), length: [...key].length };
+  return { key, pattern: like(key), piece: like(piece) };
 }
 
 /** '%text%' for LIKE ... ESCAPE '\\': the text anywhere. */

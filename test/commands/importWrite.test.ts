@@ -108,19 +108,24 @@ describe('lines and bytes', () => {
 });
 
 describe('loadProspects', () => {
-  it('matches name and company as NOCASE does (ASCII only), the oldest first, only the keys asked for', async () => {
+  it('matches name and company by nameKey, letters beyond ASCII too, the oldest first, only the keys asked for', async () => {
     const h = harness(NOW, ZONE);
     await h.run(['add', 'Budi', '--company', 'ACME', '--tz', 'Asia/Jakarta', '--best-time', '10:00-12:00']);
     await h.run(['add', 'Ärzte', '--company', 'X']);
-    h.db.prepare("INSERT INTO prospects (name, company, channel, created_at) VALUES ('BUDI', 'acme', 'sms', 'x'), ('ärzte', 'x', NULL, 'x'), ('Cy', '', NULL, 'x')").run();
+    h.db.prepare("INSERT INTO prospects (name, company, channel, created_at) VALUES ('BUDI', 'acme', 'sms', 'x'), ('ärzte', 'x', NULL, 'x'), ('Cy', '', NULL, 'x'), ('ÉLISE', 'Ömer AŞ', 'email', 'x'), ('élise', 'ömer aş', NULL, 'x')").run();
     const all = loadProspects(h.db);
     expect([...all.entries()]).toEqual([
       [prospectKey('budi', 'acme'), { id: 1, tz: 'Asia/Jakarta', best_time_start: '10:00', channel: null }],
-      [prospectKey('Ärzte', 'x'), { id: 2, tz: null, best_time_start: null, channel: null }],
-      [prospectKey('ärzte', 'x'), { id: 4, tz: null, best_time_start: null, channel: null }],
+      [prospectKey('ärzte', 'x'), { id: 2, tz: null, best_time_start: null, channel: null }],
       [prospectKey('cy', ''), { id: 5, tz: null, best_time_start: null, channel: null }],
+      [prospectKey('élise', 'ömer aş'), { id: 6, tz: null, best_time_start: null, channel: 'email' }],
     ]);
+    expect(prospectKey('Ärzte', 'X')).toBe(prospectKey('ärzte', 'x'));
+    expect(prospectKey('ÉLISE', 'ÖMER AŞ')).toBe(prospectKey('élise', 'ömer aş'));
     expect([...loadProspects(h.db, new Set([prospectKey('bUdI', 'Acme')])).values()].map((p) => p.id)).toEqual([1]);
+    expect([...loadProspects(h.db, new Set([prospectKey('ÄRZTE', 'x')])).values()].map((p) => p.id)).toEqual([2]);
+    expect([...loadProspects(h.db, new Set([prospectKey('Élise', 'Ömer aş')])).values()].map((p) => p.id)).toEqual([6]);
+    expect(loadProspects(h.db, new Set([prospectKey('Elise', 'Omer AS')]))).toEqual(new Map());
   });
 });
 
