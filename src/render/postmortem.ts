@@ -3,13 +3,13 @@ import { ROOT_CAUSES } from '../core/vocab.js';
 import type { CauseCount, Repeats } from '../core/postmortem.js';
 import type { PostmortemRow, PostmortemWithDeal } from '../db/postmortems.js';
 import { day, instant } from './instant.js';
-import { POSTMORTEM, shapedJson } from './records.js';
+import { POSTMORTEM, shapedJson, type PostmortemJson } from './records.js';
 import { bars } from './bars.js';
 import { wrap } from './layout.js';
 import { paint, safe, table, type View } from './text.js';
 
 /** A post-mortem as JSON. */
-export function postmortemJson(pm: PostmortemRow, zone: string) {
+export function postmortemJson(pm: PostmortemRow, zone: string): PostmortemJson {
   return shapedJson(
     POSTMORTEM,
     [pm.id, pm.deal_id, pm.outcome, pm.what_happened, pm.assumption, pm.causes, pm.reviewers, pm.feedback, pm.lesson, pm.created_at],

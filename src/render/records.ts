@@ -12,21 +12,34 @@ import type { CommitmentRow } from '../db/commitments.js';
 export type FieldKind = 'text' | 'int' | 'instant' | 'bool' | 'money' | 'list';
 
 /** One field of a record's JSON; a `money` field holds minor units and takes its currency from `currency`. */
-export interface Field {
-  name: string;
-  kind: FieldKind;
+export interface Field<N extends string = string, K extends FieldKind = FieldKind> {
+  name: N;
+  kind: K;
 }
 
-/** A record's JSON shape: its fields in order. */
-export interface Shape {
-  fields: Field[];
+/** A record's JSON shape: its fields in order. The type parameter keeps each field's name and kind, for `JsonOf`. */
+export interface Shape<F extends Field = Field> {
+  fields: F[];
   /** Where `currency` is, for the money fields. */
   currencyAt: number;
 }
 
-const f = (kind: FieldKind, ...names: string[]): Field[] => names.map((name) => ({ name, kind }));
-const shape = (...fields: Field[][]): Shape => {
-  const all = fields.flat();
+/**
+ * The JSON type of a field of this kind, as `shapedJson` makes it: text and int stay as stored (an id is never
+ * null), instants and flags are null when unset, money null without an amount or a currency, a list always a list.
+ */
+type JsonValue<K extends FieldKind, N extends string> = K extends 'int'
+  ? N extends 'id' | `${string}_id` ? number : number | null
+  : { text: string | null; instant: string | null; bool: boolean | null; money: number | null; list: string[] }[Exclude<K, 'int'>];
+
+/** A record's JSON object type from its shape: `JsonOf<typeof DEAL>` is a deal's JSON. */
+export type JsonOf<S extends Shape> = S extends Shape<infer F> ? { [Each in F as Each['name']]: JsonValue<Each['kind'], Each['name']> } : never;
+
+// The type parameters only carry the names and kinds into the shapes' types (`JsonOf`); the values are as before.
+const f = <K extends FieldKind, const N extends readonly string[]>(kind: K, ...names: N) =>
+  names.map((name) => ({ name, kind })) as Array<{ [I in keyof N]: Field<N[I], K> }[number]>;
+const shape = <const G extends ReadonlyArray<readonly Field[]>>(...fields: G): Shape<G[number][number]> => {
+  const all: Array<G[number][number]> = fields.flat();
   return { fields: all, currencyAt: all.findIndex((field) => field.name === 'currency') };
 };
 
@@ -54,11 +67,18 @@ export const POSTMORTEM = shape(
   f('text', 'feedback', 'lesson'), f('instant', 'created_at'),
 );
 
+// Each record's JSON object, as its shape makes it.
+export type ProspectJson = JsonOf<typeof PROSPECT>;
+export type DealJson = JsonOf<typeof DEAL>;
+export type FollowupJson = JsonOf<typeof FOLLOWUP>;
+export type CommitmentJson = JsonOf<typeof COMMITMENT>;
+export type PostmortemJson = JsonOf<typeof POSTMORTEM>;
+
 /**
  * A record's values, in its shape's order, as its JSON object: instants through `instant` (ISO 8601 with the
  * zone's offset), flags as booleans, money in major units (null without a currency), lists as arrays.
  */
-export function shapedJson(shape: Shape, values: unknown[], instant: (stored: string) => string | null): Record<string, unknown> {
+export function shapedJson<S extends Shape>(shape: S, values: unknown[], instant: (stored: string) => string | null): JsonOf<S> {
   const { fields, currencyAt } = shape;
   const object: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
@@ -72,7 +92,7 @@ export function shapedJson(shape: Shape, values: unknown[], instant: (stored: st
     else if (kind === 'list') object[name] = Array.isArray(value) ? value : storedList(value);
     else object[name] = value;
   }
-  return object;
+  return object as JsonOf<S>;
 }
 
 /** A stored JSON list ('["a","b"]'); anything else reads as one item, never as a crash. */
@@ -90,7 +110,7 @@ export function storedList(value: unknown): string[] {
 const inZone = (zone: string) => (stored: string) => instant(stored, zone);
 
 /** A prospect as JSON. */
-export function prospectJson(p: ProspectRow, zone: string) {
+export function prospectJson(p: ProspectRow, zone: string): ProspectJson {
   return shapedJson(
     PROSPECT,
     [p.id, p.name, p.company || null, p.role, p.email, p.phone, p.decision_maker, p.segment, p.tz, storedBestTimeText(p), p.channel, p.notes, p.created_at],
@@ -109,7 +129,7 @@ function inMajor(minor: number | null, currency: string | null): number | null {
 }
 
 /** A deal as JSON; `value` is in major units (1500.5), `value_minor` the exact integer. */
-export function dealJson(d: DealRow, zone: string) {
+export function dealJson(d: DealRow, zone: string): DealJson {
   return shapedJson(
     DEAL,
     [d.id, d.title, d.prospect_id, d.prospect_name, d.company || null, d.value_minor, d.value_minor, d.currency, d.status, d.stage, d.created_at, d.closed_at, d.lost_reason],
@@ -118,7 +138,7 @@ export function dealJson(d: DealRow, zone: string) {
 }
 
 /** A follow-up as JSON; `closure` is true for a closure call (core/vocab.ts isClosure). */
-export function followupJson(f: FollowupRow, zone: string) {
+export function followupJson(f: FollowupRow, zone: string): FollowupJson {
   return shapedJson(
     FOLLOWUP,
     [f.id, f.deal_id, f.due_at, f.channel, f.purpose, isClosure(f.purpose), f.agreed, f.status, f.outcome, f.notes, f.created_at, f.completed_at],
@@ -127,7 +147,7 @@ export function followupJson(f: FollowupRow, zone: string) {
 }
 
 /** A commitment as JSON. */
-export function commitmentJson(c: CommitmentRow, zone: string) {
+export function commitmentJson(c: CommitmentRow, zone: string): CommitmentJson {
   return shapedJson(
     COMMITMENT,
     [c.id, c.deal_id, c.kind, c.what, c.given_by, c.promised_at, c.payment, c.status, c.created_at, c.resolved_at],
