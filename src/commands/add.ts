@@ -16,8 +16,11 @@ import { recordEvent } from '../db/events.js';
 import { inTransaction } from '../db/transaction.js';
 import { findProspect, insertProspect, renameProspect, updateProspect, type ProspectFields, type ProspectRow } from '../db/prospects.js';
 import type { Result } from '../render/result.js';
-import { dealJson, prospectJson } from '../render/records.js';
+import { dealJson, prospectJson, type DealJson, type ProspectJson } from '../render/records.js';
 import { paint, safe } from '../render/text.js';
+
+/** `add --json`: the deal with its prospect nested, and whether that prospect already existed. */
+export type AddJson = DealJson & { cadence: string | null; prospect: ProspectJson & { reused: boolean } };
 
 export async function run(ctx: Context, [name]: string[], flags: AddFlags): Promise<Result> {
   const prospectName = requireText(name, 'the prospect name', MAX_NAME);
@@ -88,7 +91,7 @@ export async function run(ctx: Context, [name]: string[], flags: AddFlags): Prom
   hint(ctx, `every step ends with a commitment for the next: salesctl followup ${deal.id} --at ${prospect.best_time_start ? 'tomorrow' : "'tomorrow 10am'"}`);
 
   return {
-    json: { ...dealJson(deal, ctx.zone), cadence: deal.cadence ?? null, prospect: { ...prospectJson(prospect, ctx.zone), reused } },
+    json: { ...dealJson(deal, ctx.zone), cadence: deal.cadence ?? null, prospect: { ...prospectJson(prospect, ctx.zone), reused } } satisfies AddJson,
     text(view) {
       const c = paint(view);
       const value = valueMinor !== null ? ` · ${formatMoney(valueMinor, currency!)}` : '';

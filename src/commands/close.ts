@@ -18,13 +18,16 @@ import { inTransaction } from '../db/transaction.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { dealLabel, dealValue } from '../render/deals.js';
 import { formatWhen, when } from '../render/instant.js';
-import { dealJson, followupJson } from '../render/records.js';
+import { dealJson, followupJson, type DealJson, type FollowupJson } from '../render/records.js';
 import type { Result } from '../render/result.js';
 import { paint, safe, type View } from '../render/text.js';
 import { isoInZone, localDate } from '../core/time.js';
 
 const CLOSINGS = ['won', 'lost', 'not-now'] as const;
 type Closing = (typeof CLOSINGS)[number];
+
+/** `close --json`: the deal, the nurture follow-up a not-now scheduled (or null), and how many scheduled follow-ups it cancelled. */
+export type CloseJson = DealJson & { cadence: string | null; revisit_followup: FollowupJson | null; cancelled_followups: number };
 
 export async function run(ctx: Context, [ref, statusText]: string[], flags: CloseFlags): Promise<Result> {
   // "No" means "not now": the product's motto is also a closing status.
@@ -61,7 +64,9 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   });
 
   const result: Result = {
-    json: { ...dealJson(closed, ctx.zone), cadence: closed.cadence ?? null, revisit_followup: nurture ? followupJson(nurture, ctx.zone) : null, cancelled_followups: cancelled },
+    json: {
+      ...dealJson(closed, ctx.zone), cadence: closed.cadence ?? null, revisit_followup: nurture ? followupJson(nurture, ctx.zone) : null, cancelled_followups: cancelled,
+    } satisfies CloseJson,
     text: (view) => closedText(closed, status, cancelled, nurture, prospect, view),
   };
   if (status !== 'lost') return result;

@@ -3,6 +3,7 @@
 import type { CommitFlags, CommitResolveFlags } from '../cli.js';
 import type { Context } from '../context.js';
 import { hint, prompts, warn } from '../context.js';
+import type { Reliability } from '../core/reliability.js';
 import { canResolve, commitmentKind, delegateFromDecider, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { closedDealMessage } from '../core/closed.js';
 import { parseWhen, type When } from '../core/dates.js';
@@ -27,13 +28,19 @@ import { recordEvent } from '../db/events.js';
 import { inTransaction } from '../db/transaction.js';
 import { getProspect } from '../db/prospects.js';
 import type { Result } from '../render/result.js';
-import { commitmentJson } from '../render/records.js';
+import { commitmentJson, type CommitmentJson } from '../render/records.js';
 import { paint, safe, type View } from '../render/text.js';
 
 export const FIRM_NEEDS_DATE = 'a firm commitment needs a date: add --by <when>, e.g. --by 2026-12-15';
 const PAYMENT_NAMES: Record<PaymentForm, string> = { dp: 'down payment', full: 'full payment' };
 
 /** Records a commitment. A date-only --by means 09:00 local time that day. */
+/** `commit --json`: the commitment and the next action its kind suggests. */
+export type CommitJson = CommitmentJson & { next_action: string };
+
+/** `commit kept|broken --json`: the commitment and the prospect's reliability after it. */
+export type CommitResolvedJson = CommitmentJson & { reliability: Reliability };
+
 export async function record(ctx: Context, [dealRef, kindText, whatText]: string[], flags: CommitFlags): Promise<Result> {
   const kind = commitmentKind(kindText ?? '');
   let what = optionalText(whatText, 'what was promised');
@@ -94,7 +101,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
 
   const next = nextAction(kind);
   return {
-    json: { ...commitmentJson(commitment, ctx.zone), next_action: next },
+    json: { ...commitmentJson(commitment, ctx.zone), next_action: next } satisfies CommitJson,
     text(view) {
       const c = paint(view);
       let out = `${c.green('Recorded')} ${kind} commitment #${commitment.id} on deal ${safe(describeDeal(deal))}\n`;
@@ -139,7 +146,7 @@ async function resolve(ctx: Context, [idText]: string[], flags: CommitResolveFla
     return { commitment, record: reliability(commitmentStatusesOfProspect(db, deal.prospect_id)) };
   });
   return {
-    json: { ...commitmentJson(commitment, ctx.zone), reliability: record },
+    json: { ...commitmentJson(commitment, ctx.zone), reliability: record } satisfies CommitResolvedJson,
     text(view) {
       const c = paint(view);
       const verdict = status === 'kept' ? c.green('Kept') : c.red('Broken');

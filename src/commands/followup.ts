@@ -22,7 +22,7 @@ import { inTransaction } from '../db/transaction.js';
 import { getProspect, type ProspectRow } from '../db/prospects.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { followupLine, type FollowupParty } from '../render/followup.js';
-import { followupJson } from '../render/records.js';
+import { followupJson, type FollowupJson } from '../render/records.js';
 import { formatWhen, instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
 
@@ -30,6 +30,12 @@ import type { Result } from '../render/result.js';
 const MISSING_AT = "missing --at <when>: e.g. --at 'tomorrow 10am'";
 
 /** `salesctl followup <deal> --at <when>`: schedules a follow-up in the prospect's day. */
+/**
+ * `followup done --json`: the completed follow-up, when the contact was, and the next one it scheduled (or null).
+ * `followup`, `followup reschedule` and `followup cancel` print the follow-up alone (`FollowupJson`).
+ */
+export type FollowupDoneJson = FollowupJson & { contact_at: string | null; next: FollowupJson | null };
+
 export async function schedule(ctx: Context, [ref]: string[], flags: FollowupFlags): Promise<Result> {
   if (flags.closure && flags.purpose && !isClosure(flags.purpose)) {
     throw new UsageError(`--closure makes the purpose closure, not ${flags.purpose}: give one of them`);
@@ -106,7 +112,7 @@ export async function done(ctx: Context, [id]: string[], flags: FollowupDoneFlag
   });
   if (stepless && !following) warnNoNextStep(ctx, deal.id);
   return {
-    json: { ...followupJson(completed, ctx.zone), contact_at: instant(contactAt?.toISOString() ?? completed.completed_at, ctx.zone), next: following ? followupJson(following, ctx.zone) : null },
+    json: { ...followupJson(completed, ctx.zone), contact_at: instant(contactAt?.toISOString() ?? completed.completed_at, ctx.zone), next: following ? followupJson(following, ctx.zone) : null } satisfies FollowupDoneJson,
     text: (view) =>
       followupLine('Done', completed, party(prospect), view) + (following ? followupLine('Next', following, party(prospect), view) : ''),
   };

@@ -6,12 +6,15 @@ import { nameKey } from '../core/nameKey.js';
 import { UsageError } from '../errors.js';
 import type { Database } from 'better-sqlite3';
 import { dealCounts, eachDealLine, listDealLines, listDeals, type DealListRow } from '../db/dealViews.js';
-import { dealListJson, dealsCsv, dealsText } from '../render/deals.js';
+import { dealListJson, dealsCsv, dealsText, type DealListJson } from '../render/deals.js';
 import type { Result } from '../render/result.js';
 import { count, safe } from '../render/text.js';
 
 /** How many deals a terminal shows without --limit or --all: a screenful, as `gh` lists 30. */
 export const LIST_ON_SCREEN = 30;
+
+/** `list --json`: the deals, each as `dealListJson` makes it. */
+export type ListJson = DealListJson[];
 
 export async function run(ctx: Context, _args: string[], flags: ListFlags): Promise<Result> {
   const statuses = parseStatuses(flags.status ?? 'open');
@@ -43,7 +46,7 @@ export async function run(ctx: Context, _args: string[], flags: ListFlags): Prom
   const lines = flags.json || flags.csv || streamed ? undefined : pick((n) => listDealLines(db, statuses, order, n), (d) => [d[1], d[2], d[3]]);
   return {
     // Built only when asked for: at 100,000 deals the document is a second of work a table never needs.
-    get json() {
+    get json(): ListJson {
       return deals().map((d) => dealListJson(d, ctx.zone));
     },
     text: (view) => {

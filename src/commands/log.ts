@@ -13,6 +13,15 @@ import { paint, safe } from '../render/text.js';
 
 const MAX_TAG = 50;
 
+/** `log --json`: the journal line. */
+export interface LogJson {
+  id: number;
+  deal_id: number;
+  at: string | null;
+  text: string;
+  tags: string[];
+}
+
 export async function run(ctx: Context, [ref, words]: string[], flags: LogFlags): Promise<Result> {
   const text = optionalText(words, 'the journal line');
   if (!text) throw new UsageError("the journal line is empty: write what happened, e.g. salesctl log 12 'called, asked for the price list'");
@@ -21,7 +30,7 @@ export async function run(ctx: Context, [ref, words]: string[], flags: LogFlags)
   const deal = resolveDeal(db, ref ?? '');
   const entry = inTransaction(db, () => insertJournal(db, deal.id, ctx.now, text, tags));
   return {
-    json: { id: entry.id, deal_id: entry.deal_id, at: instant(entry.at, ctx.zone), text: entry.text, tags: journalTags(entry) },
+    json: { id: entry.id, deal_id: entry.deal_id, at: instant(entry.at, ctx.zone), text: entry.text, tags: journalTags(entry) } satisfies LogJson,
     text(view) {
       const c = paint(view);
       const tagged = tags.length ? ` ${c.dim(tags.map((t) => `#${safe(t)}`).join(' '))}` : '';

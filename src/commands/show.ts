@@ -1,6 +1,6 @@
 // `salesctl show <deal>`: the deal, its prospect and reliability, commitments, follow-ups, post-mortems and timeline.
 import type { Context } from '../context.js';
-import { reliability } from '../core/reliability.js';
+import { reliability, type Reliability } from '../core/reliability.js';
 import { commitmentStatusesOfProspect, commitmentsOfDeal } from '../db/commitments.js';
 import { followupsOfDeal } from '../db/dealViews.js';
 import { resolveDeal } from '../db/which.js';
@@ -10,9 +10,29 @@ import { postmortemsOfDeal } from '../db/postmortems.js';
 import { getProspect } from '../db/prospects.js';
 import { dealSheetText, type TimelineEntry } from '../render/dealSheet.js';
 import { postmortemJson } from '../render/postmortem.js';
-import { commitmentJson, dealJson, followupJson, prospectJson } from '../render/records.js';
+import {
+  commitmentJson, dealJson, followupJson, prospectJson, type CommitmentJson, type DealJson, type FollowupJson, type PostmortemJson, type ProspectJson,
+} from '../render/records.js';
 import { instant } from '../render/instant.js';
 import type { Result } from '../render/result.js';
+
+/** A line of the deal's timeline in `show --json`: an event, or a journal line with its tags. */
+export interface TimelineEntryJson {
+  at: string | null;
+  kind: string;
+  summary: string;
+  tags?: string[];
+}
+
+/** `show --json`: the deal with its prospect (and their reliability), commitments, follow-ups, post-mortems and timeline. */
+export type ShowJson = DealJson & {
+  cadence: string | null;
+  prospect: ProspectJson & { reliability: Reliability };
+  commitments: CommitmentJson[];
+  followups: FollowupJson[];
+  postmortems: PostmortemJson[];
+  timeline: TimelineEntryJson[];
+};
 
 export async function run(ctx: Context, [ref]: string[]): Promise<Result> {
   const db = ctx.db();
@@ -36,8 +56,8 @@ export async function run(ctx: Context, [ref]: string[]): Promise<Result> {
       commitments: sheet.commitments.map((c) => commitmentJson(c, zone)),
       followups: sheet.followups.map((f) => followupJson(f, zone)),
       postmortems: sheet.postmortems.map((pm) => postmortemJson(pm, zone)),
-      timeline: sheet.timeline.map((t) => ({ at: instant(t.at, zone), kind: t.kind, summary: t.summary, ...(t.tags ? { tags: t.tags } : {}) })),
-    },
+      timeline: sheet.timeline.map((t): TimelineEntryJson => ({ at: instant(t.at, zone), kind: t.kind, summary: t.summary, ...(t.tags ? { tags: t.tags } : {}) })),
+    } satisfies ShowJson,
     text: (view) => dealSheetText(sheet, view),
   };
 }

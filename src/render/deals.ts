@@ -3,7 +3,8 @@ import { instant, instantFormatter, when } from './instant.js';
 import { formatMoney, toDecimalString } from '../core/money.js';
 import type { DealLine, DealListRow } from '../db/dealViews.js';
 import type { DealRow } from '../db/deals.js';
-import { dealJson } from './records.js';
+import { dealJson, type DealJson } from './records.js';
+import type { CommitmentKind } from '../core/vocab.js';
 import { paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal's value for people, or '—' / '' when it has none. */
@@ -17,8 +18,16 @@ export function dealLabel(deal: DealRow): string {
   return `#${deal.id} ${safe(deal.title)} — ${safe(deal.prospect_name)}${deal.company ? ` (${safe(deal.company)})` : ''}`;
 }
 
+/** A deal in a listing (`list --json`): the deal, its prospect's name, its next follow-up and latest commitment. */
+export type DealListJson = DealJson & {
+  prospect: string;
+  next_followup_at: string | null;
+  commitment: CommitmentKind | null;
+  cadence: string | null;
+};
+
 /** A deal in a listing as JSON. */
-export function dealListJson(deal: DealListRow, zone: string) {
+export function dealListJson(deal: DealListRow, zone: string): DealListJson {
   return {
     ...dealJson(deal, zone),
     prospect: deal.prospect_name,

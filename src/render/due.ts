@@ -8,6 +8,7 @@ import { dayAndTime } from './instant.js';
 import { theirTimes } from './theirTime.js';
 import { wrap } from './layout.js';
 import type { DueRow, OpenDealRow } from '../db/due.js';
+import type { CommitmentKind } from '../core/vocab.js';
 import { count, paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal gone quiet, and why. */
@@ -32,8 +33,48 @@ export interface DueReport {
   until?: Until;
 }
 
+/** A follow-up due, in `due --json`. */
+export interface DueItemJson {
+  followup_id: number;
+  deal_id: number;
+  prospect: string;
+  company: string | null;
+  title: string;
+  due_at: string;
+  their_time: string | null;
+  channel: DueRow['channel'];
+  purpose: DueRow['purpose'];
+  closure: boolean;
+  agreed: boolean;
+  overdue: boolean;
+  commitment: CommitmentKind | null;
+  cadence: string | null;
+  value: number | null;
+  currency: string | null;
+}
+
+/** An open deal with no next step, in `due --json`. */
+export interface DueDealJson {
+  deal_id: number;
+  prospect: string;
+  company: string | null;
+  title: string;
+}
+
+/** A deal gone quiet, in `due --json`: salesctl's reason in its own words. */
+export interface QuietDealJson extends DueDealJson {
+  reason: string;
+}
+
+/** `due --json`. */
+export interface DueJson {
+  items: DueItemJson[];
+  no_next_step: DueDealJson[];
+  gone_quiet: QuietDealJson[];
+}
+
 /** The --json document: {items, no_next_step, gone_quiet}. */
-export function dueJson(report: DueReport, zone: string) {
+export function dueJson(report: DueReport, zone: string): DueJson {
   return {
     items: report.items.map((row) => {
       const dueAt = new Date(row.due_at);

@@ -13,8 +13,30 @@ export interface Forecast {
   pipeline: ForecastRow[];
 }
 
+/** A deal counted in the forecast, in `forecast --json`. */
+export interface ForecastDealJson {
+  deal_id: number;
+  prospect: string;
+  company: string | null;
+  title: string;
+  value: number;
+  promised_at: string | null;
+  /** The earlier firm commitment that keeps the deal in the forecast under a later, weaker one. */
+  kept_by_firm: number | null;
+}
+
+/** One currency's total, in `forecast --json`. */
+export interface ForecastTotalJson {
+  currency: string;
+  total: number;
+  deals: ForecastDealJson[];
+}
+
+/** `forecast --json`: one object per currency. */
+export type ForecastJson = ForecastTotalJson[];
+
 /** `--json`: one object per currency, totals in major units. */
-export function forecastJson(forecast: Forecast, zone: string) {
+export function forecastJson(forecast: Forecast, zone: string): ForecastJson {
   return forecast.totals.map((t) => ({
     currency: t.currency,
     total: toMajor(t.totalMinor, t.currency),

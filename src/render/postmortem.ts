@@ -39,8 +39,25 @@ export interface PostmortemReport {
   repeats: Repeats;
 }
 
+/** A lesson in `postmortem report --json`. */
+export interface LessonJson {
+  postmortem_id: number;
+  deal_id: number;
+  prospect: string;
+  company: string | null;
+  lesson: string | null;
+  created_at: string | null;
+}
+
+/** `postmortem report --json`. */
+export interface PostmortemReportJson {
+  causes: CauseCount[];
+  lessons: LessonJson[];
+  repeats: Repeats;
+}
+
 /** The report as JSON: causes and lessons as named in the contract. */
-export function reportJson(report: PostmortemReport, zone: string) {
+export function reportJson(report: PostmortemReport, zone: string): PostmortemReportJson {
   return {
     causes: report.causes,
     lessons: report.lessons.map((pm) => ({
