@@ -21,8 +21,9 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/mcp/**', 'test/**'],
-    // These read the commands' JSON output, which has no declared type yet (issue 16: one JSON shape per record).
+    files: ['test/**'],
+    // Tests read the commands' JSON output loosely, to probe it; src/mcp/ reads it through the declared types
+    // (render/records.ts JsonOf, and each command's document type next to where it is built).
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

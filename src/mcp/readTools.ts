@@ -2,12 +2,21 @@
 // what the post-mortems teach. Each runs the matching command with --json and changes nothing.
 import { parseBestTime, withinBestTime } from '../core/bestTime.js';
 import { isoInZone } from '../core/time.js';
+import type { Reliability } from '../core/reliability.js';
+import type { CauseCount } from '../core/postmortem.js';
 import { dayAndTime } from '../render/instant.js';
 import { DEAL_STATUSES } from '../core/vocab.js';
+import type { DueItemJson, DueJson } from '../render/due.js';
+import type { ShowJson } from '../commands/show.js';
+import type { ListJson } from '../commands/list.js';
+import type { ForecastJson } from '../render/forecast.js';
+import type { ReachJson } from '../commands/stats.js';
+import type { PostmortemReportJson } from '../render/postmortem.js';
+import type { FollowupJson } from '../render/records.js';
 import { commandLine } from './invoke.js';
-import { DATE_HELP, DEAL_HELP, answerOf, count, who, type ToolDefinition } from './tool.js';
+import { DATE_HELP, DEAL_HELP, answerOf, count, tool, who, type ToolDefinition } from './tool.js';
 
-const morning: ToolDefinition = {
+const morning = tool({
   name: 'morning',
   title: 'The morning: what is due, and what has no next step',
   description:
@@ -23,8 +32,8 @@ const morning: ToolDefinition = {
       until: z.string().optional().describe(`show follow-ups due up to this time instead of the end of today, ${DATE_HELP}`),
     }),
   async call({ until }, { run }) {
-    return answerOf(await run(commandLine(['due'], { until })), (due) => {
-      const items: any[] = due.items ?? [];
+    return answerOf<DueJson>(await run(commandLine(['due'], { until })), (due) => {
+      const items: DueItemJson[] = due.items ?? [];
       const overdue = items.filter((i) => i.overdue).length;
       const closures = items.filter((i) => i.closure).length;
       const details = [overdue && `${overdue} overdue`, closures && count(closures, 'closure call')].filter(Boolean).join(', ');
@@ -35,9 +44,9 @@ const morning: ToolDefinition = {
       );
     });
   },
-};
+});
 
-const briefing: ToolDefinition = {
+const briefing = tool({
   name: 'briefing',
   title: "A deal's briefing before a call",
   description:
@@ -51,44 +60,53 @@ const briefing: ToolDefinition = {
   async call({ deal }, { run, now, zone }) {
     const at = now();
     const shown = await run(commandLine(['show'], {}, [deal]));
-    if (shown.code === 0) Object.assign(shown.json as object, briefingFacts(shown.json, at, zone));
-    return answerOf(shown, (sheet) => briefingText(sheet, zone));
+    if (shown.code === 0) Object.assign(shown.json as object, briefingFacts(shown.json as ShowJson, at, zone));
+    return answerOf<BriefingJson>(shown, (sheet) => briefingText(sheet, zone));
   },
-};
+});
+
+/** What `briefing` adds to `show --json`. */
+interface BriefingFacts {
+  their_time_now: { at: string; tz: string; in_best_time: boolean | null };
+  last_outcome: { followup_id: number; outcome: string | null; channel: string | null; at: string | null; notes: string | null } | null;
+}
+
+/** The briefing's document: the deal sheet and what the briefing adds. */
+type BriefingJson = ShowJson & BriefingFacts;
 
 /** What `show` leaves to the reader: the prospect's time now against their best time, and the last outcome. */
-function briefingFacts(sheet: any, now: Date, zone: string) {
-  const prospect = sheet.prospect ?? {};
+function briefingFacts(sheet: ShowJson, now: Date, zone: string): BriefingFacts {
+  const prospect: Partial<ShowJson['prospect']> = sheet.prospect ?? {};
   const theirZone: string = prospect.tz ?? zone;
   const window = typeof prospect.best_time === 'string' ? parseBestTime(prospect.best_time) : null;
-  const done = (sheet.followups ?? []).filter((f: any) => f.outcome && f.completed_at);
-  const last = done.reduce((a: any, b: any) => (a && Date.parse(a.completed_at) >= Date.parse(b.completed_at) ? a : b), null);
+  const done = (sheet.followups ?? []).filter((f) => f.outcome && f.completed_at);
+  const last = done.reduce<FollowupJson | null>((a, b) => (a && Date.parse(a.completed_at!) >= Date.parse(b.completed_at!) ? a : b), null);
   return {
     their_time_now: { at: isoInZone(now, theirZone), tz: theirZone, in_best_time: window ? withinBestTime(now, window, theirZone) : null },
     last_outcome: last ? { followup_id: last.id, outcome: last.outcome, channel: last.channel, at: last.completed_at, notes: last.notes } : null,
   };
 }
 
-function briefingText(sheet: any, zone: string): string {
-  const p = sheet.prospect ?? {};
+function briefingText(sheet: BriefingJson, zone: string): string {
+  const p: Partial<ShowJson['prospect']> = sheet.prospect ?? {};
   const decides = p.decision_maker === true ? 'decides the purchase' : p.decision_maker === false ? 'does not decide the purchase' : 'decider unknown';
   const now = sheet.their_time_now;
-  const r = p.reliability ?? {};
-  const pending = (sheet.commitments ?? []).filter((c: any) => c.status === 'pending');
-  const next = (sheet.followups ?? []).filter((f: any) => f.status === 'scheduled').sort((a: any, b: any) => Date.parse(a.due_at) - Date.parse(b.due_at))[0];
+  const r: Partial<Reliability> = p.reliability ?? {};
+  const pending = (sheet.commitments ?? []).filter((c) => c.status === 'pending');
+  const next: FollowupJson | undefined = (sheet.followups ?? []).filter((f) => f.status === 'scheduled').sort((a, b) => Date.parse(a.due_at!) - Date.parse(b.due_at!))[0];
   const last = sheet.last_outcome;
   const lines = [
     `Deal #${sheet.id} ${sheet.title} [${sheet.status}] with ${who(p.name, p.company)}: ${decides}.`,
     `Their time now: ${dayAndTime(now.at, now.tz)} (${now.tz})` +
       (p.best_time ? `; best time ${p.best_time}${now.in_best_time ? ' (now)' : ' (not now)'}` : '; no best time known') + '.',
     `Reliability: kept ${r.kept ?? 0}, broken ${r.broken ?? 0}, pending ${r.pending ?? 0}; ${count(pending.length, 'pending commitment')} on this deal.`,
-    next ? `Next step: ${next.purpose} #${next.id} by ${next.channel} at ${dayAndTime(next.due_at, zone)}.` : 'No next step scheduled.',
-    last ? `Last outcome: ${last.outcome} by ${last.channel} on ${dayAndTime(last.at, zone)}.` : 'No completed follow-up yet.',
+    next ? `Next step: ${next.purpose} #${next.id} by ${next.channel} at ${dayAndTime(next.due_at!, zone)}.` : 'No next step scheduled.',
+    last ? `Last outcome: ${last.outcome} by ${last.channel} on ${dayAndTime(last.at!, zone)}.` : 'No completed follow-up yet.',
   ];
   return lines.join('\n');
 }
 
-const findDeals: ToolDefinition = {
+const findDeals = tool({
   name: 'find_deals',
   title: 'Find deals',
   description:
@@ -105,11 +123,11 @@ const findDeals: ToolDefinition = {
     }),
   async call({ search, status }, { run }) {
     const statuses = status?.length ? status.join(',') : undefined;
-    return answerOf(await run(commandLine(['list'], { status: statuses, search })), (found) => `${count(found.deals.length, 'deal')}.`, 'deals');
+    return answerOf<ListJson, 'deals'>(await run(commandLine(['list'], { status: statuses, search })), (found) => `${count(found.deals.length, 'deal')}.`, 'deals');
   },
-};
+});
 
-const forecast: ToolDefinition = {
+const forecast = tool({
   name: 'forecast',
   title: 'The forecast: what is really coming in',
   description:
@@ -118,15 +136,15 @@ const forecast: ToolDefinition = {
   writes: false,
   input: (z) => z.object({}),
   async call(_input, { run }) {
-    return answerOf(
+    return answerOf<ForecastJson, 'totals'>(
       await run(commandLine(['forecast'], {})),
-      (f) => (f.totals.length ? f.totals.map((t: any) => `${t.currency} ${t.total} from ${count(t.deals.length, 'deal')}`).join('; ') : 'Nothing firm yet: no deal counts in the forecast.'),
+      (f) => (f.totals.length ? f.totals.map((t) => `${t.currency} ${t.total} from ${count(t.deals.length, 'deal')}`).join('; ') : 'Nothing firm yet: no deal counts in the forecast.'),
       'totals',
     );
   },
-};
+});
 
-const reach: ToolDefinition = {
+const reach = tool({
   name: 'reach',
   title: 'When prospects really answer',
   description:
@@ -135,19 +153,19 @@ const reach: ToolDefinition = {
   writes: false,
   input: (z) => z.object({ prospect: z.string().optional().describe("only this prospect (a piece of their name)") }),
   async call({ prospect }, { run }) {
-    return answerOf(
+    return answerOf<ReachJson, 'cells'>(
       await run(commandLine(['stats', 'reach'], { prospect })),
       (r) => {
-        const best = [...r.cells].filter((c: any) => c.reached > 0).sort((a: any, b: any) => b.reached / b.attempts - a.reached / a.attempts || b.reached - a.reached)[0];
-        const attempts = r.cells.reduce((sum: number, c: any) => sum + c.attempts, 0);
+        const best = [...r.cells].filter((c) => c.reached > 0).sort((a, b) => b.reached / b.attempts - a.reached / a.attempts || b.reached - a.reached)[0];
+        const attempts = r.cells.reduce((sum: number, c) => sum + c.attempts, 0);
         return `${count(attempts, 'completed follow-up')}` + (best ? `; best so far: ${best.channel} at ${best.hour}:00 their time (${best.reached} of ${best.attempts} reached).` : '.');
       },
       'cells',
     );
   },
-};
+});
 
-const postmortemReport: ToolDefinition = {
+const postmortemReport = tool({
   name: 'postmortem_report',
   title: 'What the post-mortems teach',
   description:
@@ -156,12 +174,12 @@ const postmortemReport: ToolDefinition = {
   writes: false,
   input: (z) => z.object({}),
   async call(_input, { run }) {
-    return answerOf(await run(commandLine(['postmortem', 'report'], {})), (report) => {
-      const causes: any[] = report.causes ?? [];
+    return answerOf<PostmortemReportJson>(await run(commandLine(['postmortem', 'report'], {})), (report) => {
+      const causes: CauseCount[] = report.causes ?? [];
       if (!causes.length) return 'No post-mortems yet.';
       return `Root causes: ${causes.map((c) => `${c.cause} ${c.count}`).join(', ')}; ${count((report.lessons ?? []).length, 'lesson')}.`;
     });
   },
-};
+});
 
 export const READ_TOOLS: ToolDefinition[] = [morning, briefing, findDeals, forecast, reach, postmortemReport];

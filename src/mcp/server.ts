@@ -80,7 +80,8 @@ function register(server: McpServerType, z: Z, tool: ToolDefinition, env: ToolEn
       },
     },
     async (input: unknown) => {
-      const answer = await tool.call(input, env);
+      // The SDK has parsed the input with the tool's own schema before calling.
+      const answer = await tool.call(input as Parameters<ToolDefinition['call']>[0], env);
       return answer.ok
         ? {
             structuredContent: answer.structured,

@@ -16,29 +16,39 @@ export interface ToolEnv {
   zone: string;
 }
 
-export interface ToolDefinition {
+/** A tool; `S` is its input schema's shape, so `call` gets the input as that schema reads it. */
+export interface ToolDefinition<S extends Zod.ZodRawShape = Zod.ZodRawShape> {
   name: string;
   title: string;
   description: string;
   /** Whether the tool changes the database (never deletes: annotated non-destructive). */
   writes: boolean;
-  input(z: Z): Zod.ZodObject<Zod.ZodRawShape>;
-  call(input: any, env: ToolEnv): Promise<ToolAnswer>;
+  input(z: Z): Zod.ZodObject<S>;
+  call(input: Zod.output<Zod.ZodObject<S>>, env: ToolEnv): Promise<ToolAnswer>;
 }
+
+/** A tool, its input typed by its own schema (`input`'s shape is inferred, then `call` is checked against it). */
+export function tool<S extends Zod.ZodRawShape>(definition: ToolDefinition<S>): ToolDefinition {
+  return definition as unknown as ToolDefinition;
+}
+
+/** What a tool's summary reads: the command's JSON document, an array put under its list key. */
+export type Structured<J, L extends string> = J extends readonly unknown[] ? { [K in L]: J } : J;
 
 /**
  * The answer for a command run: its JSON (an array is put under `listKey`, since structured content is an
  * object), a summary, then the command's warnings and hints as it printed them. A failed run answers with
- * the command's own error line(s), the same as the CLI prints.
+ * the command's own error line(s), the same as the CLI prints. `J` is the type the command declares for its
+ * `--json` document (e.g. `DueJson` in render/due.ts): the one place the parsed JSON is taken to be of it.
  */
-export function answerOf(
+export function answerOf<J, L extends string = 'items'>(
   run: CommandRun,
-  summary: (structured: any) => string,
-  listKey = 'items',
+  summary: (structured: Structured<J, L>) => string,
+  listKey = 'items' as L,
 ): ToolAnswer {
   if (run.code !== 0) return { ok: false, text: run.stderr.join('\n') || `salesctl: the command failed (exit ${run.code})` };
   const structured = Array.isArray(run.json) ? { [listKey]: run.json } : ((run.json ?? {}) as Record<string, unknown>);
-  return { ok: true, structured, text: [summary(structured), ...run.stderr].join('\n') };
+  return { ok: true, structured, text: [summary(structured as Structured<J, L>), ...run.stderr].join('\n') };
 }
 
 /** '1 deal' / '3 deals'. */

@@ -4,8 +4,14 @@ import {
   CHANNELS, COMMITMENT_KINDS, NEXT_ACTIONS, OUTCOMES, PAYMENT_FORMS, POSTMORTEM_OUTCOMES, PURPOSES, ROOT_CAUSES, ROOT_CAUSE_NAMES,
 } from '../core/vocab.js';
 import { POSTMORTEM_QUESTIONS as Q } from '../core/postmortem.js';
+import type { AddJson } from '../commands/add.js';
+import type { CloseJson } from '../commands/close.js';
+import type { CommitJson, CommitResolvedJson } from '../commands/commit.js';
+import type { FollowupDoneJson } from '../commands/followup.js';
+import type { LogJson } from '../commands/log.js';
+import type { FollowupJson, PostmortemJson } from '../render/records.js';
 import { commandLine } from './invoke.js';
-import { DATE_HELP, DATE_ONLY_FOLLOWUP, DEAL_HELP, answerOf, count, who, type ToolDefinition } from './tool.js';
+import { DATE_HELP, DATE_ONLY_FOLLOWUP, DEAL_HELP, answerOf, count, tool, who, type ToolDefinition } from './tool.js';
 
 /** The questions of the guided post-mortem (`salesctl postmortem` on a terminal), each with the record_postmortem field it fills. */
 const POSTMORTEM_QUESTIONS = [
@@ -17,9 +23,9 @@ const POSTMORTEM_QUESTIONS = [
   { field: 'lesson', question: Q.lesson },
 ] as const;
 
-const at = (f: any, label = 'at') => `${label} ${f.due_at}`;
+const at = (f: Pick<FollowupJson, 'due_at'>, label = 'at') => `${label} ${f.due_at}`;
 
-const logOutcome: ToolDefinition = {
+const logOutcome = tool({
   name: 'log_outcome',
   title: "Record a follow-up's outcome and the next step",
   description:
@@ -44,14 +50,14 @@ const logOutcome: ToolDefinition = {
       { outcome: input.outcome, note: input.note, next: input.next, 'next-channel': input.next_channel, 'next-purpose': input.next_purpose },
       [input.followup_id],
     );
-    return answerOf(await run(argv), (done) =>
+    return answerOf<FollowupDoneJson>(await run(argv), (done) =>
       `Follow-up #${done.id} done: ${done.outcome}.` +
       (done.next ? ` Next: ${done.next.purpose} #${done.next.id} by ${done.next.channel} ${at(done.next)}.` : ' No next follow-up scheduled by this call.'),
     );
   },
-};
+});
 
-const scheduleFollowup: ToolDefinition = {
+const scheduleFollowup = tool({
   name: 'schedule_followup',
   title: 'Schedule a follow-up',
   description:
@@ -72,13 +78,13 @@ const scheduleFollowup: ToolDefinition = {
     }),
   async call(input, { run }) {
     const { deal, ...flags } = input;
-    return answerOf(await run(commandLine(['followup'], flags, [deal])), (f) =>
+    return answerOf<FollowupJson>(await run(commandLine(['followup'], flags, [deal])), (f) =>
       `Scheduled ${f.purpose} #${f.id} by ${f.channel} on deal #${f.deal_id} ${at(f)}${f.agreed ? ' (agreed)' : ''}.`,
     );
   },
-};
+});
 
-const recordCommitment: ToolDefinition = {
+const recordCommitment = tool({
   name: 'record_commitment',
   title: 'Record a commitment the prospect gave',
   description:
@@ -100,13 +106,13 @@ const recordCommitment: ToolDefinition = {
       supersede: z.boolean().optional().describe("mark the deal's pending commitments as superseded by this one"),
     }),
   async call({ deal, kind, what, ...flags }, { run }) {
-    return answerOf(await run(commandLine(['commit'], flags, [deal, kind, what])), (c) =>
+    return answerOf<CommitJson>(await run(commandLine(['commit'], flags, [deal, kind, what])), (c) =>
       `Recorded ${c.kind} commitment #${c.id} on deal #${c.deal_id}${c.promised_at ? ` by ${c.promised_at}` : ''}. Next: ${c.next_action}.`,
     );
   },
-};
+});
 
-const resolveCommitment: ToolDefinition = {
+const resolveCommitment = tool({
   name: 'resolve_commitment',
   title: 'Mark a commitment kept or broken',
   description:
@@ -120,13 +126,13 @@ const resolveCommitment: ToolDefinition = {
       note: z.string().optional().describe('what happened'),
     }),
   async call({ commitment_id, status, note }, { run }) {
-    return answerOf(await run(commandLine(['commit', status], { note }, [commitment_id])), (c) =>
+    return answerOf<CommitResolvedJson>(await run(commandLine(['commit', status], { note }, [commitment_id])), (c) =>
       `Commitment #${c.id} ${c.status}. Reliability: kept ${c.reliability?.kept ?? 0}, broken ${c.reliability?.broken ?? 0}, pending ${c.reliability?.pending ?? 0}.`,
     );
   },
-};
+});
 
-const rescheduleFollowup: ToolDefinition = {
+const rescheduleFollowup = tool({
   name: 'reschedule_followup',
   title: 'Move a scheduled follow-up',
   description:
@@ -139,13 +145,13 @@ const rescheduleFollowup: ToolDefinition = {
       at: z.string().min(1).describe(`the new time, ${DATE_HELP}${DATE_ONLY_FOLLOWUP}`),
     }),
   async call({ followup_id, at: when }, { run }) {
-    return answerOf(await run(commandLine(['followup', 'reschedule'], { at: when }, [followup_id])), (f) =>
+    return answerOf<FollowupJson>(await run(commandLine(['followup', 'reschedule'], { at: when }, [followup_id])), (f) =>
       `Moved ${f.purpose} #${f.id} on deal #${f.deal_id} to ${f.due_at}.`,
     );
   },
-};
+});
 
-const addJournalLine: ToolDefinition = {
+const addJournalLine = tool({
   name: 'add_journal_line',
   title: "Write a line in the deal's journal",
   description:
@@ -159,11 +165,11 @@ const addJournalLine: ToolDefinition = {
       tags: z.array(z.string()).optional().describe('tags, e.g. pricing'),
     }),
   async call({ deal, text, tags }, { run }) {
-    return answerOf(await run(commandLine(['log'], { tag: tags }, [deal, text])), (entry) => `Logged on deal #${entry.deal_id} at ${entry.at}.`);
+    return answerOf<LogJson>(await run(commandLine(['log'], { tag: tags }, [deal, text])), (entry) => `Logged on deal #${entry.deal_id} at ${entry.at}.`);
   },
-};
+});
 
-const closeDeal: ToolDefinition = {
+const closeDeal = tool({
   name: 'close_deal',
   title: 'Close a deal: won, lost or not now',
   description:
@@ -182,16 +188,17 @@ const closeDeal: ToolDefinition = {
   async call({ deal, status, ...flags }, { run }) {
     const closed = await run(commandLine(['close'], flags, [deal, status]));
     if (closed.code === 0 && status === 'lost') Object.assign(closed.json as object, { postmortem_questions: POSTMORTEM_QUESTIONS });
-    return answerOf(closed, (d) => {
+    return answerOf<CloseJson>(closed, (d) => {
       const cancelled = d.cancelled_followups ? ` ${count(d.cancelled_followups, 'scheduled follow-up')} cancelled.` : '';
-      if (d.status === 'not-now') return `Deal #${d.id} is not now; nurture ${d.revisit_followup.channel} #${d.revisit_followup.id} ${at(d.revisit_followup)}.${cancelled}`;
+      // not-now always schedules the nurture follow-up (close refuses one without --revisit or --every).
+      if (d.status === 'not-now') return `Deal #${d.id} is not now; nurture ${d.revisit_followup!.channel} #${d.revisit_followup!.id} ${at(d.revisit_followup!)}.${cancelled}`;
       if (d.status === 'won') return `Deal #${d.id} won.${cancelled}`;
       return `Deal #${d.id} lost.${cancelled} Ask for the post-mortem:\n${POSTMORTEM_QUESTIONS.map((q) => `- ${q.question}`).join('\n')}`;
     });
   },
-};
+});
 
-const recordPostmortem: ToolDefinition = {
+const recordPostmortem = tool({
   name: 'record_postmortem',
   title: 'Record a post-mortem',
   description:
@@ -212,13 +219,13 @@ const recordPostmortem: ToolDefinition = {
       feedback: z.string().optional().describe("the prospect's own feedback"),
     }),
   async call({ deal, causes, reviewers, ...flags }, { run }) {
-    return answerOf(await run(commandLine(['postmortem'], { ...flags, cause: causes, reviewer: reviewers }, [deal])), (pm) =>
+    return answerOf<PostmortemJson>(await run(commandLine(['postmortem'], { ...flags, cause: causes, reviewer: reviewers }, [deal])), (pm) =>
       `Recorded post-mortem #${pm.id} (${pm.outcome}) on deal #${pm.deal_id}: ${pm.causes.join(', ')}.`,
     );
   },
-};
+});
 
-const addDeal: ToolDefinition = {
+const addDeal = tool({
   name: 'add_deal',
   title: 'Add a prospect and a deal',
   description:
@@ -246,11 +253,11 @@ const addDeal: ToolDefinition = {
     }),
   async call({ prospect, decision_maker, best_time, ...flags }, { run }) {
     const decides = decision_maker === undefined ? {} : decision_maker ? { 'decision-maker': true } : { 'no-decision-maker': true };
-    return answerOf(await run(commandLine(['add'], { ...flags, 'best-time': best_time, ...decides }, [prospect])), (d) =>
+    return answerOf<AddJson>(await run(commandLine(['add'], { ...flags, 'best-time': best_time, ...decides }, [prospect])), (d) =>
       `Added deal #${d.id} ${d.title} for ${who(d.prospect?.name, d.prospect?.company)}${d.prospect?.reused ? ' (existing prospect)' : ''}.`,
     );
   },
-};
+});
 
 export const WRITE_TOOLS: ToolDefinition[] = [
   logOutcome, scheduleFollowup, rescheduleFollowup, recordCommitment, resolveCommitment, addJournalLine, closeDeal, recordPostmortem, addDeal,
