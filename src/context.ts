@@ -1,5 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import type { DateOnly } from './core/bestTime.js';
+import type { WhenOptions } from './core/dates.js';
 import { safe, type View } from './render/text.js';
 import { waitSync } from './waitSync.js';
 
@@ -70,6 +72,11 @@ export interface Context {
 /** How this run's output is shown, for the renderers. */
 export function viewOf(ctx: Context): View {
   return { isTTY: ctx.isTTY, color: ctx.color, now: ctx.now, zone: ctx.zone, width: ctx.width };
+}
+
+/** How this run reads a date typed for `flag` (core/dates.ts parseWhen): its clock, its zone, its --date-order. */
+export function whenOptions(ctx: Context, flag: string, dateOnly?: DateOnly): WhenOptions {
+  return { now: ctx.now, zone: ctx.zone, dateOnly, flag, order: ctx.dateOrder?.order };
 }
 
 // Warnings and hints wait until the result they are about has been printed (main.ts flushes them after

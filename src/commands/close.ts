@@ -2,7 +2,7 @@
 // nurture follow-up; lost asks for a post-mortem while it is fresh.
 import type { CloseFlags } from '../cli.js';
 import type { Context } from '../context.js';
-import { hint, isPromptCancel, prompts, viewOf } from '../context.js';
+import { hint, isPromptCancel, prompts, viewOf, whenOptions } from '../context.js';
 import { parseWhen, DATE_EXAMPLES } from '../core/dates.js';
 import { dateOnlyRule } from '../core/bestTime.js';
 import { CHANNELS, oneOf, type Channel } from '../core/vocab.js';
@@ -105,7 +105,7 @@ async function revisitTime(ctx: Context, prospect: ProspectRow, given: string | 
     text = await input({ message: `When did ${safe(prospect.name)} agree to hear from you again?`, validate: (v) => (v.trim() ? true : `e.g. ${DATE_EXAMPLES}`) });
   }
   const dateOnly = dateOnlyRule(prospect, ctx.zone);
-  const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag: '--revisit', order: ctx.dateOrder?.order });
+  const { at } = await parseWhen(text, whenOptions(ctx, '--revisit', dateOnly));
   if (at.getTime() <= ctx.now.getTime()) {
     throw new UsageError(`--revisit ${formatWhen(at, ctx.zone)} is not in the future: give the date the prospect agreed to, e.g. +3m or ${localDate(new Date(ctx.now.getTime() + 90 * 86_400_000), ctx.zone)}`);
   }

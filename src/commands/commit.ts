@@ -2,7 +2,7 @@
 // `salesctl commit kept|broken <id>`: how it ended, and what that says about the prospect's reliability.
 import type { CommitFlags, CommitResolveFlags } from '../cli.js';
 import type { Context } from '../context.js';
-import { hint, prompts, warn } from '../context.js';
+import { hint, prompts, warn, whenOptions } from '../context.js';
 import type { Reliability } from '../core/reliability.js';
 import { canResolve, commitmentKind, delegateFromDecider, describeReliability, firmFromNonDecider, nextAction, reliability } from '../core/commitments.js';
 import { closedDealMessage } from '../core/closed.js';
@@ -46,7 +46,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   let what = optionalText(whatText, 'what was promised');
   const from = optionalText(flags.from, '--from');
   const payment = flags.payment === undefined ? null : oneOf(flags.payment, PAYMENT_FORMS, 'payment form (--payment)');
-  let when: When | undefined = flags.by !== undefined ? await parseWhen(flags.by, { now: ctx.now, zone: ctx.zone, flag: '--by', order: ctx.dateOrder?.order }) : undefined;
+  let when: When | undefined = flags.by !== undefined ? await parseWhen(flags.by, whenOptions(ctx, '--by')) : undefined;
 
   const db = ctx.db();
   const deal = resolveDeal(db, dealRef ?? '');
@@ -166,7 +166,7 @@ async function askDate(ctx: Context): Promise<When> {
     message: 'A firm commitment has a date: when will they buy? (e.g. 2026-12-15, next friday)',
     validate: async (value: string) => {
       try {
-        parsed = await parseWhen(value, { now: ctx.now, zone: ctx.zone, flag: '--by', order: ctx.dateOrder?.order });
+        parsed = await parseWhen(value, whenOptions(ctx, '--by'));
         return true;
       } catch (error) {
         return (error as Error).message;

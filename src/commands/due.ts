@@ -1,6 +1,6 @@
 // `salesctl due`: the morning table. Kept light: no prompts, and the CSV writer only with --csv.
 import type { DueFlags } from '../cli.js';
-import type { Context } from '../context.js';
+import { whenOptions, type Context } from '../context.js';
 import { parseWhen } from '../core/dates.js';
 import { dueWindowEnd } from '../core/due.js';
 import { QUIET_ANSWERED_BY, UNANSWERED_OUTCOMES, quietReason, quietSince } from '../core/quiet.js';
@@ -9,7 +9,7 @@ import { DUE_CSV_COLUMNS, dueCsvRows, dueJson, dueText, type DueReport, type Qui
 import type { Result } from '../render/result.js';
 
 export async function run(ctx: Context, _args: string[], flags: DueFlags): Promise<Result> {
-  const until = flags.until !== undefined ? await parseWhen(flags.until, { now: ctx.now, zone: ctx.zone, flag: '--until', order: ctx.dateOrder?.order }) : undefined;
+  const until = flags.until !== undefined ? await parseWhen(flags.until, whenOptions(ctx, '--until')) : undefined;
   const end = dueWindowEnd(ctx.now, ctx.zone, until);
   const db = ctx.db();
   const report: DueReport = {

@@ -1,7 +1,7 @@
 // `salesctl followup <deal>` schedules the next step; `done`, `reschedule` and `cancel` complete, move or drop one.
 import type { FollowupDoneFlags, FollowupFlags, FollowupRescheduleFlags } from '../cli.js';
 import type { Context } from '../context.js';
-import { prompts, warn } from '../context.js';
+import { prompts, warn, whenOptions } from '../context.js';
 import { bestTimeWarning, dateOnlyRule, storedBestTime } from '../core/bestTime.js';
 import { parseWhen, type When } from '../core/dates.js';
 import { optionalText } from '../core/text.js';
@@ -175,7 +175,7 @@ function refuseClosed(deal: DealRow): void {
 
 /** When the contact of `followup done --at` happened: a time not in the future. */
 async function contactTime(ctx: Context, text: string): Promise<Date> {
-  const { at } = await parseWhen(text, { now: ctx.now, zone: ctx.zone, flag: '--at' });
+  const { at } = await parseWhen(text, whenOptions(ctx, '--at'));
   if (at.getTime() > ctx.now.getTime()) {
     throw new UsageError(`--at ${isoInZone(at, ctx.zone)} is in the future: --at says when the contact happened, e.g. --at 'today 10:15' or --at '2 hours ago'`);
   }
@@ -201,7 +201,7 @@ async function checkRightFollowup(ctx: Context, followup: FollowupRow, prospect:
 /** Reads a date phrase; a date alone lands at the start of the prospect's best time in their zone. */
 function readWhen(ctx: Context, prospect: ProspectRow, text: string, flag: string): Promise<When> {
   const dateOnly = dateOnlyRule(prospect, ctx.zone);
-  return parseWhen(text, { now: ctx.now, zone: ctx.zone, dateOnly, flag, order: ctx.dateOrder?.order });
+  return parseWhen(text, whenOptions(ctx, flag, dateOnly));
 }
 
 /** The --at value, asked for on a terminal when it was not given. */

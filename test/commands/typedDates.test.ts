@@ -50,6 +50,19 @@ describe('followup --at 5/12', () => {
     );
   });
 
+  it('followup done --at (when the contact happened) follows --date-order too', async () => {
+    const h = await withDeal();
+    await h.run(['followup', '1', '--at', '2026-11-20 10:00']);
+    await h.run(['followup', '1', '--at', '2026-11-20 11:00']);
+    const r = await h.run(['--date-order', 'dmy', 'followup', 'done', '1', '--outcome', 'reached', '--at', '2/11/2026 16:00']);
+    expect(r.code).toBe(0);
+    expect(h.db.prepare('SELECT contact_at FROM followups WHERE id = 1').pluck().get()).toBe('2026-11-02T09:00:00.000Z');
+    const ambiguous = await h.run(['followup', 'done', '2', '--outcome', 'reached', '--at', '2/11/2026'], { env: { LANG: 'C.UTF-8' } });
+    expect(ambiguous.stderr).toBe(
+      "salesctl: the date '2/11/2026' could be 2 Nov or 11 Feb for --at: say which with --date-order dmy|mdy (or SALESCTL_DATE_ORDER), or write it as YYYY-MM-DD\n",
+    );
+  });
+
   it('refuses an unknown order', async () => {
     const h = await withDeal();
     expect(await h.run(['followup', '1', '--at', 'tomorrow', '--date-order', 'ymd'])).toEqual({
