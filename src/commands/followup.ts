@@ -177,7 +177,7 @@ function refuseClosed(deal: DealRow): void {
 async function contactTime(ctx: Context, text: string): Promise<Date> {
   const { at } = await parseWhen(text, whenOptions(ctx, '--at'));
   if (at.getTime() > ctx.now.getTime()) {
-    throw new UsageError(`--at ${isoInZone(at, ctx.zone)} is in the future: --at says when the contact happened, e.g. --at 'today 10:15' or --at '2 hours ago'`);
+    throw new UsageError(`--at ${isoInZone(at, ctx.zone)} is in the future: --at says when the contact happened, e.g. --at 'today 10:15' or --at 'yesterday 16:00'`);
   }
   return at;
 }

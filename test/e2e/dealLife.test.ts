@@ -97,7 +97,7 @@ describe('no means not now: a rhythm of nurture touches, the yes, reopen, the fi
     const reach = JSON.parse(ok(c, ['stats', 'reach', '--json']));
     expect(JSON.stringify(reach)).toContain('"hour":7');
     expect(c.run(['followup', 'done', '2', '--outcome', 'reached', '--at', 'tomorrow 10am']).stderr).toBe(
-      "salesctl: --at 2026-11-24T10:00:00+07:00 is in the future: --at says when the contact happened, e.g. --at 'today 10:15' or --at '2 hours ago'\n",
+      "salesctl: --at 2026-11-24T10:00:00+07:00 is in the future: --at says when the contact happened, e.g. --at 'today 10:15' or --at 'yesterday 16:00'\n",
     );
     expect(ok(c, ['cadence', '1', 'off'])).toBe('#1 Ann — Ann has no rhythm; next: follow-up call #2 on 2026-12-03T14:00:00+07:00\n');
     expect(c.run(['cadence', '1', 'fortnightly'])).toEqual({ code: 2, stdout: '', stderr: "salesctl: the rhythm 'fortnightly' is not a rhythm: use 10d, 2w, 3m or 1y ('off' to stop)\n" });
