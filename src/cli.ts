@@ -56,12 +56,17 @@ export const COMMAND_NAMES = [
 export function commandOf(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    if (word === '--db') i++;
-    else if (word.startsWith('--db=') || word === '--no-color' || word === '--debug') continue;
-    else return (COMMAND_NAMES as readonly string[]).includes(word) ? word : undefined;
+    const flag = word.split('=', 1)[0]!;
+    if (GLOBAL_FLAGS_WITH_VALUE.includes(flag)) {
+      if (flag === word) i++; // `--db x.db`: the next word is the value, not the command
+    } else if (!GLOBAL_SWITCHES.includes(word)) return (COMMAND_NAMES as readonly string[]).includes(word) ? word : undefined;
   }
   return undefined;
 }
+
+/** The global flags `withGlobalFlags` declares, as commandOf steps over them (a test holds them equal). */
+export const GLOBAL_FLAGS_WITH_VALUE: readonly string[] = ['--db', '--date-order'];
+export const GLOBAL_SWITCHES: readonly string[] = ['--no-color', '--debug'];
 
 /** The commands that have subcommands, and theirs (buildProgram declares the same; a test holds them equal). */
 export const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {

@@ -1,7 +1,7 @@
 // The command table built whole or for one command: the shortcut must never change what a user sees.
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, commandOf, COMMAND_NAMES, SUBCOMMANDS, subcommandTypo } from '../src/cli.js';
+import { buildProgram, commandOf, COMMAND_NAMES, GLOBAL_FLAGS_WITH_VALUE, GLOBAL_SWITCHES, SUBCOMMANDS, subcommandTypo } from '../src/cli.js';
 import { harness } from './helpers.js';
 
 const noop = async () => {};
@@ -14,6 +14,10 @@ describe('commandOf', () => {
     [['--db=/tmp/x.db', '--no-color', '--debug', 'list'], 'list'],
     [['followup', 'done', '3'], 'followup'],
     [['--db', 'due'], undefined], // 'due' is the value of --db: the command is missing
+    [['--date-order', 'dmy', 'followup', '3', '--at', '5/12'], 'followup'],
+    [['--date-order=dmy', '--db', '/tmp/x.db', 'due'], 'due'],
+    [['--date-order', 'due'], undefined],
+    [['--db=x.db=y', 'due'], 'due'],
     [['--help'], undefined],
     [['-V'], undefined],
     [['help', 'due'], undefined],
@@ -22,6 +26,13 @@ describe('commandOf', () => {
   ])('%j → %s', (argv, expected) => {
     expect(commandOf(argv)).toBe(expected);
   });
+});
+
+it('commandOf steps over exactly the global flags the program declares', () => {
+  const program = buildProgram(noop, '0.0.0');
+  const declared = (takesValue: boolean) => program.options.filter((o) => Boolean(o.required || o.optional) === takesValue).map((o) => o.long).filter((l) => l !== '--version');
+  expect(declared(true).sort()).toEqual([...GLOBAL_FLAGS_WITH_VALUE].sort());
+  expect(declared(false).sort()).toEqual([...GLOBAL_SWITCHES].sort());
 });
 
 describe('buildProgram', () => {
