@@ -59,7 +59,7 @@ export function safe(text: unknown): string {
  * every control character is escaped.
  */
 function safeCell(cell: unknown, view: { color: boolean }): string {
-  if (typeof cell !== 'string' || !view.color) return safe(cell);
+  if (typeof cell !== 'string' || !view.color || !cell.includes('\u001b')) return safe(cell);
   return cell.split(/(\u001b\[[0-9;]*m)/).map((part, i) => (i % 2 === 1 ? part : safe(part))).join('');
 }
 
@@ -77,22 +77,29 @@ export function table(view: View, columns: Array<string | Column>, rows: Array<A
   if (!view.isTTY) return rows.map((row) => row.map(safe).join('\t') + '\n').join('');
   const c = paint(view);
   const specs = columns.map((column) => (typeof column === 'string' ? { header: column } : column));
-  const body = rows.map((row) => specs.map((_, i) => safeCell(row[i], view)));
-  const natural = specs.map((spec, i) => Math.max(cellWidth(spec.header), ...body.map((row) => cellWidth(row[i]!))));
+  // Each cell measured once (a loop, not Math.max(...column): a spread of 125,000 widths overflows the stack).
+  const natural = specs.map((spec) => cellWidth(spec.header));
+  const measure = (cells: string[]) => {
+    const measured = cells.map(cellWidth);
+    measured.forEach((w, i) => (natural[i] = Math.max(natural[i]!, w)));
+    return { cells, measured };
+  };
+  const header = measure(specs.map((spec) => (spec.header ? c.bold(spec.header) : '')));
+  const body = rows.map((row) => measure(specs.map((_, i) => safeCell(row[i], view))));
   const widths = fit(specs, natural, view.width ?? 80);
-  const line = (row: string[]) => {
+  const line = ({ cells, measured }: { cells: string[]; measured: number[] }) => {
     let text = '';
     let first = true;
-    for (let i = 0; i < row.length; i++) {
+    for (let i = 0; i < cells.length; i++) {
       const width = widths[i];
       if (width === null || width === undefined) continue;
-      const cell = natural[i]! > width ? cut(row[i]!, width) : row[i]!;
-      text += (first ? '' : SPACES) + pad(cell, width);
+      const w = measured[i]!;
+      text += (first ? '' : SPACES) + (w > width ? pad(cut(cells[i]!, width), width) : cells[i]! + ' '.repeat(width - w));
       first = false;
     }
     return text.trimEnd() + '\n';
   };
-  return line(specs.map((spec) => (spec.header ? c.bold(spec.header) : ''))) + body.map(line).join('');
+  return line(header) + body.map(line).join('');
 }
 
 /**

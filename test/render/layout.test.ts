@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { cells, cut, fit, OWN_SYMBOLS, wrap, type Column } from '../../src/render/layout.js';
+import { table } from '../../src/render/text.js';
 
 describe('cells', () => {
   it.each([
@@ -68,5 +69,23 @@ describe('wrap', () => {
   it('wraps prose at words, keeping the first indent and indenting what follows', () => {
     expect(wrap('  lesson: talk to the person who signs before the demo', 24, 4)).toBe('  lesson: talk to the\n    person who signs\n    before the demo');
     expect(wrap('short', 24, 4)).toBe('short');
+  });
+});
+
+describe('table on a terminal', () => {
+  const view = { isTTY: true, color: true, now: new Date('2026-11-23T01:00:00Z'), zone: 'UTC', width: 40 };
+
+  it('pads each cell to its column and cuts only what does not fit, colour kept', () => {
+    const rows = [['#1', 'Budi', '\u001b[31mlost\u001b[39m'], ['#12', 'Dewi Lestari Kusuma Wardhani Putri', 'open']];
+    expect(table(view, ['Id', { header: 'Prospect', cut: 1 }, 'Status'], rows).replace(/\u001b\[[0-9;]*m/g, '')).toBe(
+      'Id   Prospect                     Status\n' + '#1   Budi                         lost\n' + '#12  Dewi Lestari Kusuma Wardha…  open\n',
+    );
+  });
+
+  it('draws 130,000 rows (a column of widths too long to spread into Math.max)', () => {
+    const rows = Array.from({ length: 130_000 }, (_, i) => [`#${i}`, `Prospect ${i}`]);
+    const text = table({ ...view, color: false }, ['Id', 'Prospect'], rows);
+    expect(text.split('\n')).toHaveLength(130_002);
+    expect(text.split('\n')[130_000]).toBe('#129999  Prospect 129999');
   });
 });
