@@ -1,6 +1,6 @@
 // A keep-in-touch rhythm ('2w', '3m'): how it is written, read, and when it puts the next touch.
 import { UsageError } from '../errors.js';
-import { addDays, addMonths, localDate, weekday, zonedInstant } from './time.js';
+import { addDays, addPeriod, localDate, weekday, zonedInstant } from './time.js';
 import type { DateOnly } from './bestTime.js';
 
 const UNITS = { d: 'day', w: 'week', m: 'month', y: 'year' } as const;
@@ -39,7 +39,7 @@ export function nextTouch(contact: Date, every: string, place: DateOnly): Date {
   const n = Number(every.slice(0, -1));
   const unit = every.slice(-1) as Unit;
   const from = localDate(contact, place.zone);
-  let date = unit === 'd' ? addDays(from, n) : unit === 'w' ? addDays(from, 7 * n) : addMonths(from, unit === 'm' ? n : 12 * n);
+  let date = addPeriod(from, n, unit);
   const day = weekday(date);
   if (day === 6) date = addDays(date, 2);
   else if (day === 0) date = addDays(date, 1);

@@ -5,7 +5,7 @@
 // parsers and refiners, and loaded only when a phrase needs it.
 import { UsageError } from '../errors.js';
 import { DATE_ONLY_TIME, type DateOnly } from './bestTime.js';
-import { addDays, addMonths, localDate, offsetMinutes, weekday, zonedInstant } from './time.js';
+import { addDays, addPeriod, localDate, MONTHS, offsetMinutes, weekday, zonedInstant, type Period } from './time.js';
 
 export const DATE_EXAMPLES = "2026-12-01, '2026-12-01 14:30', 'tomorrow 10am', 'next tuesday', 'in 3 days' or +2w";
 
@@ -92,8 +92,7 @@ export async function parseWhen(input: string, options: WhenOptions): Promise<Wh
       const at = new Date(options.now.getTime() + n * 3_600_000);
       return { at, hadTime: true, date: localDate(at, options.zone) };
     }
-    const date =
-      unit === 'd' ? addDays(today, n) : unit === 'w' ? addDays(today, 7 * n) : unit === 'm' ? addMonths(today, n) : addMonths(today, 12 * n);
+    const date = addPeriod(today, n, unit as Period);
     // '+8000y' would leave four-digit years (and dayjs) behind: refuse rather than store a garbled date.
     if (!/^\d{4}-/.test(date) || date < '1900') throw refuse();
     return dateOnly(date, options);
@@ -116,7 +115,6 @@ export type NumericDate = { date: string; time?: string } | { problem: string; f
 
 const NUMERIC = /^(\d{1,4})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(\.?)(?:(?:\s*,\s*|\s+at\s+|\s*T\s*|\s+)(.+))?$/i;
 const TIME = /^(\d{1,2})(?:[:.](\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?$/i;
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Reads '03.12.2026', '3.12.', '5/12', '12/5/2026 2:30 PM', '2026/12/03', '03-12-2026 14:00'; undefined when
@@ -148,7 +146,7 @@ export function readNumericDate(text: string, order: DateOrder | undefined, toda
       else if (a === b) chosen = 'dmy';
       else {
         return {
-          problem: `the date '${text}' could be ${a} ${MONTH_NAMES[b - 1] ?? '?'} or ${b} ${MONTH_NAMES[a - 1] ?? '?'}`,
+          problem: `the date '${text}' could be ${a} ${MONTHS[b - 1] ?? '?'} or ${b} ${MONTHS[a - 1] ?? '?'}`,
           fix: 'say which with --date-order dmy|mdy (or SALESCTL_DATE_ORDER), or write it as YYYY-MM-DD',
         };
       }
@@ -159,14 +157,13 @@ export function readNumericDate(text: string, order: DateOrder | undefined, toda
       return { problem: `the date '${text}' has no month ${month}`, fix: `it reads ${chosen === 'dmy' ? 'day/month' : 'month/day'} (--date-order ${chosen}); write it as YYYY-MM-DD` };
     }
   }
-  const pad2 = (n: number) => String(n).padStart(2, '0');
   let date: string;
   if (year === undefined) {
     // No year: the next such day from today on, as chrono's forwardDate.
     const [ty] = today.split('-').map(Number);
-    date = `${ty}-${pad2(month)}-${pad2(day)}`;
-    if (validDate(date) && date < today) date = `${ty! + 1}-${pad2(month)}-${pad2(day)}`;
-  } else date = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+    date = `${ty}-${pad(month)}-${pad(day)}`;
+    if (validDate(date) && date < today) date = `${ty! + 1}-${pad(month)}-${pad(day)}`;
+  } else date = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
   if (!validDate(date)) return bad;
   if (!rest) return { date };
   const t = TIME.exec(rest.trim());
@@ -178,7 +175,7 @@ export function readNumericDate(text: string, order: DateOrder | undefined, toda
     hour = (hour % 12) + (t[4].toLowerCase() === 'p' ? 12 : 0);
   }
   if (hour > 23 || minute > 59 || Number(t[3] ?? 0) > 59) return bad;
-  return { date, time: `${pad2(hour)}:${pad2(minute)}` };
+  return { date, time: `${pad(hour)}:${pad(minute)}` };
 }
 
 async function parsePhrase(text: string, options: WhenOptions, refuse: () => UsageError): Promise<When> {

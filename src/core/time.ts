@@ -259,7 +259,7 @@ export function formatInZone(instant: Date | string, zone: string, pattern: stri
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * The instant `ms` with a pattern (as formatInZone) on the wall clock `offset` minutes east of UTC.
@@ -309,6 +309,14 @@ export function addMonths(date: string, months: number): string {
  */
 export function calendarDays(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
+}
+
+/** A period of days, weeks, months or years, as `+2w` and a rhythm `3m` write it. */
+export type Period = 'd' | 'w' | 'm' | 'y';
+
+/** A calendar date `n` periods later (months and years clamped to the month's last day, as addMonths). */
+export function addPeriod(date: string, n: number, unit: Period): string {
+  return unit === 'd' ? addDays(date, n) : unit === 'w' ? addDays(date, 7 * n) : addMonths(date, unit === 'm' ? n : 12 * n);
 }
 
 /** The day of the week of a calendar date: 0 is Sunday, 6 Saturday. */
