@@ -30,10 +30,9 @@ export async function run(ctx: Context, [ref, everyText]: string[]): Promise<Res
         return changed;
       });
     }
-    const next = nextScheduled(db, deal.id);
-    if (every && !next) hint(ctx, `the rhythm starts at the next completed follow-up: schedule the first with salesctl followup ${deal.id} --at ...`);
   }
   const next = nextScheduled(db, deal.id);
+  if (every && !next) hint(ctx, `the rhythm starts at the next completed follow-up: schedule the first with salesctl followup ${deal.id} --at ...`);
   const cadence = deal.cadence ?? null;
   return {
     json: { ...dealJson(deal, ctx.zone), cadence, next_followup_at: instant(next?.due_at, ctx.zone) },

@@ -64,7 +64,7 @@ export async function parseCsv(
   const headers = kept[at]!;
   const headerLine = keptLines[at]!;
   const preamble = at;
-  let rows = at === 0 ? kept.slice(1) : kept.slice(at + 1);
+  let rows = kept.slice(at + 1);
   let lines = keptLines.slice(at + 1);
   const width = headers.length;
   // A report's footer (Salesforce: totals, 'Confidential Information', copyright): short rows after the data.
