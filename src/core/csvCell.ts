@@ -37,7 +37,7 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return textCell(value);
   if (typeof value === 'boolean') return flagCell(value);
-  if (typeof value === 'number' || typeof value === 'bigint') return quoteCell(String(value));
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value); // digits, '.', '-', 'e', '+': nothing to quote
   if (value instanceof Date) return String(value.getTime());
   return quoteCell(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }

@@ -159,7 +159,7 @@ export function readMoney(text: string, options: MoneyOptions = {}): Money {
   let currency = given ?? options.fallback ?? 'USD';
   let readAs: string | undefined;
   if (token) {
-    const named = /^[A-Za-z]{3}$/.test(token) && token !== 'kr.' ? checkCurrency(token) : SYMBOLS[token];
+    const named = /^[A-Za-z]{3}$/.test(token) ? checkCurrency(token) : SYMBOLS[token];
     const several = AMBIGUOUS[token] ?? AMBIGUOUS[token.toLowerCase()];
     if (named) {
       if (given && given !== named) throw refuse(`'${token}' is ${named} but ${options.currencyFrom ?? 'the currency'} says ${given}`);

@@ -55,17 +55,15 @@ export function mergeProspect(stored: ProspectDetails, given: ProspectDetails, u
   };
   for (const field of ['name', 'company', 'role', 'email', 'phone', 'decision_maker', 'segment', 'tz', 'channel', 'notes'] as const) consider(field);
   if (given.best_time_start !== null && (given.best_time_start !== stored.best_time_start || given.best_time_end !== stored.best_time_end)) {
-    if (stored.best_time_start === null) {
-      changes.best_time_start = given.best_time_start;
-      changes.best_time_end = given.best_time_end;
-    } else {
+    const fill = stored.best_time_start === null;
+    if (!fill) {
       differences.push({
         field: 'best_time', label: LABELS.best_time!, stored: `${stored.best_time_start}-${stored.best_time_end}`, given: `${given.best_time_start}-${given.best_time_end}`,
       });
-      if (update) {
-        changes.best_time_start = given.best_time_start;
-        changes.best_time_end = given.best_time_end;
-      }
+    }
+    if (fill || update) {
+      changes.best_time_start = given.best_time_start;
+      changes.best_time_end = given.best_time_end;
     }
   }
   return { changes, differences };
