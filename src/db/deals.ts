@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { UsageError } from '../errors.js';
-import type { DealStatus } from '../core/vocab.js';
+import { DEAL_STATUSES, type DealStatus } from '../core/vocab.js';
 
 /** A deal with the names it is known by. */
 export interface DealRow {
@@ -59,7 +59,7 @@ export function closeDeal(db: Database, id: number, status: Exclude<DealStatus, 
     .prepare("UPDATE deals SET status = ?, closed_at = ?, lost_reason = ? WHERE id = ? AND status = 'open'")
     .run(status, at.toISOString(), lostReason, id);
   // Read as open before the transaction; another process closed it since: refuse the whole write.
-  if (changes !== 1) refuseClosedMeanwhile(db, id, ['won', 'lost', 'not-now']);
+  if (changes !== 1) expectDealStatus(db, id, 'open');
   return getDeal(db, id)!;
 }
 
@@ -77,7 +77,7 @@ export function refuseClosedMeanwhile(db: Database, id: number, refused: readonl
 
 /** Inside a write: refuses it when the deal's status is no longer `status`, the one the command read and acted on. */
 export function expectDealStatus(db: Database, id: number, status: DealStatus): void {
-  refuseClosedMeanwhile(db, id, (['open', 'won', 'lost', 'not-now'] as const).filter((s) => s !== status));
+  refuseClosedMeanwhile(db, id, DEAL_STATUSES.filter((s) => s !== status));
 }
 
 /** Cancels the deal's scheduled follow-ups (a closed deal has no next step) and returns how many. */

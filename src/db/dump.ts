@@ -91,7 +91,6 @@ export function restoreDump(db: Database, dump: Dump, file: string): Record<stri
     const statements = new Map<string, Statement>();
     rows.forEach((row, index) => {
       const where = `${file}: ${table}[${index}]`;
-      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new UsageError(`${where} is not an object; nothing was restored`);
       const { causes, ...values } = row as Record<string, unknown>;
       const keys = Object.keys(values);
       const unknown = keys.find((key) => !columns.has(key));
