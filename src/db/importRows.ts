@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { formatMoney } from '../core/money.js';
 import { nameKey } from '../core/nameKey.js';
+import { isAscii } from './nameKeySql.js';
 import type { ImportRecord } from '../core/importRecords.js';
 import { insertRows, nextId } from './importBatch.js';
 import { OPEN_DEALS_VIEW } from './migrations/0006-open-deal-steps.js';
@@ -31,12 +32,11 @@ export function prospectKey(name: string, company: string): string {
  */
 export function keyOf(lowered: string, keys?: Set<string>): string | undefined {
   if (keys?.has(lowered)) return lowered;
-  if (ASCII.test(lowered)) return keys ? undefined : lowered;
+  if (isAscii(lowered)) return keys ? undefined : lowered;
   const key = nameKey(lowered);
   return !keys || keys.has(key) ? key : undefined;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * The prospects of the given keys (every prospect without `keys`) by name and company; the oldest wins,

@@ -27,8 +27,7 @@ export function rangeSql(sql: string): string {
  * until a page holds fewer than `size` rows; in one read transaction (unless the caller is already in one).
  */
 export function* pagesOf<P extends Page>(db: Database, size: number, read: (after: unknown) => P): IterableIterator<P> {
-  const own = !db.inTransaction;
-  if (own) db.prepare('BEGIN').run();
+  const end = beginRead(db);
   try {
     let after: unknown = FIRST;
     for (;;) {
@@ -39,7 +38,7 @@ export function* pagesOf<P extends Page>(db: Database, size: number, read: (afte
       after = page.last;
     }
   } finally {
-    if (own && db.inTransaction) db.prepare('COMMIT').run();
+    end();
   }
 }
 
@@ -59,11 +58,19 @@ export function* pagedRows(db: Database, sql: string, size: number): IterableIte
  * its tables one after another, with output waits between them).
  */
 export async function readSnapshot<T>(db: Database, read: () => Promise<T>): Promise<T> {
-  const own = !db.inTransaction;
-  if (own) db.prepare('BEGIN').run();
+  const end = beginRead(db);
   try {
     return await read();
   } finally {
-    if (own && db.inTransaction) db.prepare('COMMIT').run();
+    end();
   }
+}
+
+/** Opens a read transaction unless the caller is in one; returns what ends it (nothing, if it was the caller's). */
+function beginRead(db: Database): () => void {
+  if (db.inTransaction) return () => {};
+  db.prepare('BEGIN').run();
+  return () => {
+    if (db.inTransaction) db.prepare('COMMIT').run();
+  };
 }

@@ -30,7 +30,7 @@ function logged(db: Database): boolean {
 export function beginChange(db: Database): number {
   if (!logged(db)) return 0;
   // An inTransaction() inside another one belongs to the outer change.
-  if (db.prepare('SELECT change_id FROM undo_current').pluck().get() !== null) return 0;
+  if (currentChange(db) !== null) return 0;
   const id = Number(db.prepare('INSERT INTO undo_changes (at) VALUES (?)').run((clocks.get(db) ?? new Date()).toISOString()).lastInsertRowid);
   db.prepare('UPDATE undo_current SET change_id = ?').run(id);
   return id;
@@ -97,7 +97,7 @@ export function getChange(db: Database, id: number): ChangeRow | undefined {
 
 /** A later change that touched what `change` wrote, or undefined. `null` id: a change made outside salesctl. */
 export function laterConflict(db: Database, change: number): { id: number | null; description: string | null; tbl: string; row_id: number } | undefined {
-  const current = db.prepare('SELECT change_id FROM undo_current').pluck().get() as number | null;
+  const current = currentChange(db);
   const last = db.prepare('SELECT max(seq) FROM undo_log WHERE change_id = ?').pluck().get(change) as number | null;
   if (last === null) return undefined;
   return db
@@ -135,7 +135,7 @@ export function revertChange(db: Database, id: number): ChangeRow {
     }
     throw error;
   }
-  const current = db.prepare('SELECT change_id FROM undo_current').pluck().get() as number | null;
+  const current = currentChange(db);
   db.prepare('DELETE FROM undo_log WHERE change_id IN (?, ?)').run(id, current ?? -1);
   db.prepare('DELETE FROM undo_changes WHERE id IN (?, ?)').run(id, current ?? -1);
   return change;
@@ -171,7 +171,7 @@ function revertEntry(db: Database, entry: LogEntry): void {
  */
 export function loggedAsRanges<T>(db: Database, tables: string[], description: string, insert: () => T): T {
   if (!logged(db)) return insert();
-  const change = db.prepare('SELECT change_id FROM undo_current').pluck().get() as number | null;
+  const change = currentChange(db);
   const first = new Map(tables.map((t) => [t, maxRowid(db, t) + 1]));
   const triggers = tables.map(undoInsertTrigger);
   const saved = triggers.map((name) => db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined);
@@ -207,4 +207,9 @@ export function checkUndoLog(db: Database): string[] {
   const orphans = db.prepare('SELECT count(*) FROM undo_log l WHERE l.change_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM undo_changes c WHERE c.id = l.change_id)').pluck().get() as number;
   if (orphans) problems.push(`${orphans} undo log row${orphans === 1 ? ' belongs' : 's belong'} to no change`);
   return problems;
+}
+
+/** The change the open transaction belongs to, or null outside one (migration 5's undo_current). */
+function currentChange(db: Database): number | null {
+  return db.prepare('SELECT change_id FROM undo_current').pluck().get() as number | null;
 }

@@ -39,14 +39,7 @@ function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   const clean = () => {
-    for (const file of pending) for (const suffix of ['', '-journal']) {
-      try {
-        unlinkSync(file + suffix);
-      } catch {
-        // not there
-      }
-    }
-    pending.clear();
+    for (const file of pending) removeTemporary(file);
   };
   process.on('exit', clean);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -55,6 +48,18 @@ function installHandlers(): void {
       process.kill(process.pid, signal);
     });
   }
+}
+
+/** Deletes a temporary file (and its -journal, when SQLite left one) and forgets it. */
+function removeTemporary(file: string): void {
+  for (const suffix of ['', '-journal']) {
+    try {
+      unlinkSync(file + suffix);
+    } catch {
+      // not there
+    }
+  }
+  pending.delete(file);
 }
 
 /** Why `path` may not be written, or null: the database and its companions, by name and by identity. */
@@ -141,16 +146,7 @@ export function startFile(path: string, guard: Protected, options: { replace?: b
     open = false;
     closeSync(fd);
   };
-  const remove = () => {
-    for (const suffix of ['', '-journal']) {
-      try {
-        unlinkSync(temporary + suffix);
-      } catch {
-        // not there
-      }
-    }
-    pending.delete(temporary);
-  };
+  const remove = () => removeTemporary(temporary);
   return {
     path,
     temporary,
