@@ -177,9 +177,10 @@ async function importCsv(ctx: Context, decoded: Decoded, file: string, flags: Im
     const undoAs = `import of ${basename(file)}: ${fresh.length.toLocaleString('en-US')} deal${fresh.length === 1 ? '' : 's'} added${updates.length ? `, ${updates.length} updated` : ''}`;
     ids = inTransaction(db, () => {
       refuseProspectsChangedMeanwhile(db, named, existing, version, file);
-      // Re-checked inside the transaction: a deal opened since is a double too.
-      const again = findOpenDeals(db, fresh, existing);
-      if (again.size) throw new UsageError(`${file}: ${again.size} row${again.size === 1 ? '' : 's'} now match${again.size === 1 ? 'es' : ''} a deal opened meanwhile; nothing was imported: import again`);
+      // Re-checked inside the transaction: a deal opened since is a double too. Only when another connection
+      // committed since `version` (data_version): otherwise the first look, which `fresh` excludes, still holds.
+      const again = dataVersion(db) === version ? undefined : findOpenDeals(db, fresh, existing);
+      if (again?.size) throw new UsageError(`${file}: ${again.size} row${again.size === 1 ? '' : 's'} now match${again.size === 1 ? 'es' : ''} a deal opened meanwhile; nothing was imported: import again`);
       if (updates.length) updateDeals(db, updates, { now: ctx.now, source: file });
       return loggedAsRanges(db, ['prospects', 'deals', 'followups', 'events'], undoAs, () =>
         writeImport(db, fresh, existing, { now: ctx.now, source: file, onProgress: (n) => progress.update(n, 'writing') }));

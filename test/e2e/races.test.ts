@@ -197,6 +197,20 @@ describe.skipIf(!canWatchLocks)('a write waits on the lock another process holds
     expect(read("SELECT count(*) AS n FROM prospects WHERE name IN ('Rina Wijaya', 'Tomo Hadi')")).toEqual({ n: 1 });
   });
 
+  it('import of a CSV, while another process opens the deal a row names (it would be a double)', async () => {
+    const { deal } = story();
+    const prospect = read<{ prospect_id: number }>('SELECT prospect_id FROM deals WHERE id = ?', deal).prospect_id;
+    const file = join(cli.dir, 'renewals.csv');
+    writeFileSync(file, `Name,Company,Deal\nProspect ${deal},Company ${deal},Renewal\n`);
+    const result = await race(['import', file], "INSERT INTO deals (prospect_id, title, status, created_at) VALUES (?, 'renewal', 'open', '2026-11-23T01:30:00.000Z')", prospect);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'salesctl: renewals.csv: 1 row now matches a deal opened meanwhile; nothing was imported: import again\n',
+    });
+    expect(read("SELECT count(*) AS n FROM deals WHERE prospect_id = ? AND title = 'Renewal'", prospect)).toEqual({ n: 0 });
+  });
+
   it('import of a CSV goes ahead when another process wrote something else meanwhile', async () => {
     const file = join(cli.dir, 'more.csv');
     writeFileSync(file, 'Name,Company,Deal value\nSari Dewi,Dewi Co,3000\n');
