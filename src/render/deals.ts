@@ -9,8 +9,11 @@ import { paint, safe, table, type Column, type View } from './text.js';
 
 /** A deal's value for people, or '—' / '' when it has none. */
 export function dealValue(deal: Pick<DealRow, 'value_minor' | 'currency'>, view: Pick<View, 'isTTY'>): string {
-  if (deal.value_minor === null || !deal.currency) return view.isTTY ? '—' : '';
-  return formatMoney(deal.value_minor, deal.currency);
+  return valueText(deal.value_minor, deal.currency, view.isTTY);
+}
+
+function valueText(minor: number | null, currency: string | null, isTTY: boolean): string {
+  return minor === null || !currency ? (isTTY ? '—' : '') : formatMoney(minor, currency);
 }
 
 /** '#12 Fleet renewal — Budi Santoso (PT Maju)', escaped. */
@@ -47,7 +50,7 @@ const DEAL_COLUMNS: Column[] = [
 
 /** The deals table (terminal) or TSV rows with ISO times (pipe; the lines may come one by one). */
 export function dealsText(deals: DealLine[] | Iterable<DealLine>, view: View): string {
-  const value = (minor: number | null, currency: string | null) => (minor === null || !currency ? (view.isTTY ? '—' : '') : formatMoney(minor, currency));
+  const value = (minor: number | null, currency: string | null) => valueText(minor, currency, view.isTTY);
   if (!view.isTTY) {
     // A pipe can carry 100,000 deals: lines written straight, instants through the per-day formatter of
     // the exports, joined a thousand at a time (so each line is garbage while still young) and then once.

@@ -183,7 +183,10 @@ function terminal(report: DueReport, view: View): string {
     const all = report.goneQuiet;
     const shown = all.length <= QUIET_ON_SCREEN ? all : [...all].sort((a, b) => a.lastContact - b.lastContact || a.deal_id - b.deal_id).slice(0, QUIET_ON_SCREEN);
     // Scheduling is suggested only when nothing is scheduled (the deal is then also under "No next step").
-    const stepless = new Set(report.noNextStep.map((d) => d.deal_id));
+    // (Only the shown deals are looked for: after a lead-list import noNextStep can hold 100,000.)
+    const ids = new Set(shown.map((d) => d.deal_id));
+    const stepless = new Set<number>();
+    for (const d of report.noNextStep) if (ids.has(d.deal_id)) stepless.add(d.deal_id);
     const rows = shown.map((d) => [d.deal_id, d.prospect, d.company, d.title, d.reason,
       stepless.has(d.deal_id) ? `salesctl followup ${d.deal_id} --purpose truth --at ...` : 'a follow-up is scheduled: make it a call for the truth']);
     const more = all.length - shown.length;
@@ -209,7 +212,6 @@ function pipe(report: DueReport, view: View): string {
   return lines.join('');
 }
 
-export { theirTime } from './theirTime.js';
 
 function money(row: DueRow, format: (minor: number, currency: string) => string): string {
   return row.value_minor !== null && row.currency ? format(row.value_minor, row.currency) : '';

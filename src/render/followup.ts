@@ -2,7 +2,7 @@
 import { formatWhen } from './instant.js';
 import { isClosure } from '../core/vocab.js';
 import type { FollowupRow } from '../db/followups.js';
-import { theirTime } from './due.js';
+import { theirTime } from './theirTime.js';
 import { paint, safe, type View } from './text.js';
 
 /** The prospect a follow-up is with. */

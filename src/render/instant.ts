@@ -18,8 +18,13 @@ export function day(value: string, view: View): string {
   return formatInZone(value, view.zone, thisYear(value, view) ? 'ddd D MMM' : 'ddd D MMM YYYY');
 }
 
+/** The current year of each view, worked out once: `when` runs per row of a table. */
+const currentYears = new WeakMap<View, string>();
+
 function thisYear(value: string, view: View): boolean {
-  return formatInZone(value, view.zone, 'YYYY') === formatInZone(view.now, view.zone, 'YYYY');
+  let year = currentYears.get(view);
+  if (year === undefined) currentYears.set(view, (year = formatInZone(view.now, view.zone, 'YYYY')));
+  return formatInZone(value, view.zone, 'YYYY') === year;
 }
 
 /** An instant as a person reads it without doubt, to confirm what they typed: 'Thu 3 Dec 2026 09:00' (or the day alone). */
