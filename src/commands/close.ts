@@ -40,7 +40,7 @@ export async function run(ctx: Context, [ref, statusText]: string[], flags: Clos
   const deal = resolveDeal(db, ref ?? '');
   if (deal.status !== 'open') {
     throw new UsageError(
-      closedDealMessage({ id: deal.id, status: deal.status, prospect: deal.prospect_name, company: deal.company }, `it is already closed, and only open deals can be closed`),
+      closedDealMessage(deal, `it is already closed, and only open deals can be closed`),
     );
   }
   const prospect = getProspect(db, deal.prospect_id)!;

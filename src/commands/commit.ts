@@ -52,7 +52,7 @@ export async function record(ctx: Context, [dealRef, kindText, whatText]: string
   const deal = resolveDeal(db, dealRef ?? '');
   if (deal.status !== 'open') {
     throw new UsageError(
-      closedDealMessage({ id: deal.id, status: deal.status, prospect: deal.prospect_name, company: deal.company }, 'commitments are recorded on open deals only'),
+      closedDealMessage(deal, 'commitments are recorded on open deals only'),
     );
   }
   // A commitment says what was promised: asked on a terminal, required in a script.

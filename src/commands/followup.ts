@@ -168,7 +168,7 @@ function prospectOf(db: ReturnType<Context['db']>, followup: FollowupRow): Prosp
 function refuseClosed(deal: DealRow): void {
   if (deal.status === 'won' || deal.status === 'lost') {
     throw new UsageError(
-      closedDealMessage({ id: deal.id, status: deal.status, prospect: deal.prospect_name, company: deal.company }, 'follow-ups are scheduled on open or not-now deals'),
+      closedDealMessage(deal, 'follow-ups are scheduled on open or not-now deals'),
     );
   }
 }

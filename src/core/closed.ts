@@ -1,10 +1,10 @@
 // What a salesperson can do with a deal that is no longer open: the way forward each error names.
 
-/** The deal as the message needs it. */
+/** The deal as the message needs it (a stored deal row has these fields). */
 export interface ClosedDeal {
   id: number;
   status: string;
-  prospect: string;
+  prospect_name: string;
   company: string;
 }
 
@@ -16,7 +16,7 @@ export interface ClosedDeal {
 export function closedDealMessage(deal: ClosedDeal, doing: string): string {
   const reopen = `salesctl reopen ${deal.id}`;
   if (deal.status === 'won') {
-    const add = `salesctl add ${quote(deal.prospect)}${deal.company ? ` --company ${quote(deal.company)}` : ''} --deal '<what they buy now>'`;
+    const add = `salesctl add ${quote(deal.prospect_name)}${deal.company ? ` --company ${quote(deal.company)}` : ''} --deal '<what they buy now>'`;
     return `deal #${deal.id} is won: ${doing}; for repeat business add a new deal (${add}), or if the sale fell through: ${reopen}`;
   }
   return `deal #${deal.id} is ${deal.status}: ${doing}; if the answer is now yes, reopen it first (${reopen}): its history stays`;

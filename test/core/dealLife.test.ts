@@ -50,11 +50,11 @@ describe('nextTouch: that long after the contact, on a weekday, at the start of 
 
 describe('closedDealMessage names the way forward', () => {
   it.each([
-    [{ id: 10, status: 'not-now', prospect: 'Hans', company: 'Acme' }, 'deal #10 is not-now: X; if the answer is now yes, reopen it first (salesctl reopen 10): its history stays'],
-    [{ id: 3, status: 'lost', prospect: 'Hans', company: '' }, 'deal #3 is lost: X; if the answer is now yes, reopen it first (salesctl reopen 3): its history stays'],
-    [{ id: 4, status: 'won', prospect: "Budi O'Neil", company: 'PT Maju' },
+    [{ id: 10, status: 'not-now', prospect_name: 'Hans', company: 'Acme' }, 'deal #10 is not-now: X; if the answer is now yes, reopen it first (salesctl reopen 10): its history stays'],
+    [{ id: 3, status: 'lost', prospect_name: 'Hans', company: '' }, 'deal #3 is lost: X; if the answer is now yes, reopen it first (salesctl reopen 3): its history stays'],
+    [{ id: 4, status: 'won', prospect_name: "Budi O'Neil", company: 'PT Maju' },
       "deal #4 is won: X; for repeat business add a new deal (salesctl add 'Budi O'\\''Neil' --company 'PT Maju' --deal '<what they buy now>'), or if the sale fell through: salesctl reopen 4"],
-    [{ id: 5, status: 'won', prospect: 'Ann', company: '' }, "deal #5 is won: X; for repeat business add a new deal (salesctl add Ann --deal '<what they buy now>'), or if the sale fell through: salesctl reopen 5"],
+    [{ id: 5, status: 'won', prospect_name: 'Ann', company: '' }, "deal #5 is won: X; for repeat business add a new deal (salesctl add Ann --deal '<what they buy now>'), or if the sale fell through: salesctl reopen 5"],
   ])('%o', (deal, message) => expect(closedDealMessage(deal, 'X')).toBe(message));
 });
 
