@@ -30,7 +30,8 @@ export async function run(ctx: Context, _args: string[], flags: McpFlags): Promi
     import('@modelcontextprotocol/server/stdio'),
     import('zod'),
   ]);
-  const readNow = () => (ctx.env.SALESCTL_NOW ? new Date(ctx.env.SALESCTL_NOW) : new Date());
+  // A fixed clock (SALESCTL_NOW, read and checked once by main.ts) stays fixed; otherwise each call's own now.
+  const readNow = () => (ctx.env.SALESCTL_NOW ? ctx.now : new Date());
   const env: ToolEnv = { run: commandRunner(ctx, database), now: readNow, zone: ctx.zone };
   const readOnly = Boolean(flags.readOnly);
 
